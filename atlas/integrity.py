@@ -1,0 +1,252 @@
+"""Rules that span rows or tables: keys, dates, claim semantics and coordinates.
+
+Each check takes the validated raw string frames (by resource name) and returns problems.
+"""
+
+import re
+from collections.abc import Callable
+
+import pandas as pd
+
+from atlas import geo
+from atlas.contract import Contract
+from atlas.problems import Problem
+from atlas.schema import is_date, shown
+
+Frames = dict[str, pd.DataFrame]
+Check = Callable[[Contract, Frames], list[Problem]]
+
+
+def _values(frames: Frames, resource: str, column: str) -> set[str]:
+    frame = frames.get(resource)
+    return set() if frame is None else set(frame[column].dropna())
+
+
+def _valid_date(value) -> bool:
+    return isinstance(value, str) and is_date(value)
+
+
+def primary_keys(contract: Contract, frames: Frames) -> list[Problem]:
+    """Composite primary keys are unique (single-column keys are checked per field)."""
+    problems = []
+    for res in contract.resources:
+        frame = frames.get(res.name)
+        if frame is None or len(res.primary_key) < 2:
+            continue
+        key = list(res.primary_key)
+        for row in frame[frame.duplicated(key, keep="first")].index:
+            problems.append(Problem(res.path, row, key[0], f"duplicate key ({', '.join(key)})"))
+    return problems
+
+
+def foreign_keys(contract: Contract, frames: Frames) -> list[Problem]:
+    """Every declared foreign key, and the semicolon lists in events, point at existing rows."""
+    problems = []
+    for res in contract.resources:
+        frame = frames.get(res.name)
+        if frame is None:
+            continue
+        for fk in res.foreign_keys:
+            known = _values(frames, fk.resource, fk.target)
+            for row, value in frame[fk.column].dropna().items():
+                if value not in known:
+                    problems.append(
+                        Problem(res.path, row, fk.column, f"{shown(value)} is not a known {fk.resource}.{fk.target}")
+                    )
+        for f in res.fields:
+            if f.list_of:
+                problems += _list_references(res.path, frame, f.name, contract.resource(f.list_of), frames)
+    return problems
+
+
+def _list_references(path: str, frame: pd.DataFrame, column: str, target, frames: Frames) -> list[Problem]:
+    known = _values(frames, target.name, target.primary_key[0])
+    problems = []
+    for row, cell in frame[column].dropna().items():
+        for item in (part.strip() for part in cell.split(";")):
+            if item and item not in known:
+                problems.append(Problem(path, row, column, f"{shown(item)} is not a known {target.name} id"))
+    return problems
+
+
+def claim_subjects(contract: Contract, frames: Frames) -> list[Problem]:
+    """A claim's subject_id exists in the table its subject_type names."""
+    claims = frames.get("claims")
+    if claims is None:
+        return []
+    problems = []
+    for subject_type, table in contract.subject_tables.items():
+        key = contract.resource(table).primary_key[0]
+        known = _values(frames, table, key)
+        rows = claims[claims.subject_type == subject_type]
+        for row, value in rows.subject_id.dropna().items():
+            if value not in known:
+                problems.append(
+                    Problem(
+                        "claims.csv", row, "subject_id", f"{shown(value)} is not a known {subject_type} ({table}.{key})"
+                    )
+                )
+    return problems
+
+
+def claim_metrics(contract: Contract, frames: Frames) -> list[Problem]:
+    """Each metric has the value, unit, precision and vocabulary the contract's `x_metrics` gives it."""
+    claims = frames.get("claims")
+    if claims is None:
+        return []
+    accelerators = _values(frames, "accelerators", "accelerator_id")
+    problems = []
+    for row, claim in claims.iterrows():
+        spec = contract.metrics.get(claim.metric)
+        if spec is not None:
+            problems += [
+                Problem("claims.csv", row, col, msg) for col, msg in _metric_problems(claim, spec, accelerators)
+            ]
+    return problems
+
+
+def _metric_problems(claim: pd.Series, spec: dict, accelerators: set[str]) -> list[tuple[str, str]]:
+    out = []
+    metric = claim.metric
+    has_value, has_text = not pd.isna(claim.value), not pd.isna(claim.value_text)
+    unit = "" if pd.isna(claim.unit) else claim.unit
+    if spec["kind"] == "number":
+        if not has_value:
+            out.append(("value", f"a number is required for metric {metric}"))
+        if has_text:
+            out.append(("value_text", f"must be empty for numeric metric {metric}"))
+    else:
+        if not has_text:
+            out.append(("value_text", f"a value is required for metric {metric}"))
+        if has_value:
+            out.append(("value", f"must be empty for text metric {metric}"))
+    if unit not in spec["units"]:
+        allowed = ", ".join(u or "(empty)" for u in spec["units"])
+        out.append(("unit", f"{shown(unit)} is not a unit of {metric}; allowed: {allowed}"))
+    if spec.get("requires_precision") and pd.isna(claim.precision):
+        out.append(("precision", f"{metric} needs a precision (use 'unspecified' if the source gives none)"))
+    if not spec.get("requires_precision") and not pd.isna(claim.precision):
+        out.append(("precision", f"must be empty for metric {metric}"))
+    if "subject_types" in spec and claim.subject_type not in spec["subject_types"]:
+        out.append(("subject_type", f"{metric} applies only to {', '.join(spec['subject_types'])}"))
+    if has_text:
+        out += _text_value_problems(claim.value_text, metric, spec, accelerators)
+    return out
+
+
+def _text_value_problems(text: str, metric: str, spec: dict, accelerators: set[str]) -> list[tuple[str, str]]:
+    if "vocabulary" in spec and text not in spec["vocabulary"]:
+        return [("value_text", f"{shown(text)} is not a {metric}; allowed: {', '.join(spec['vocabulary'])}")]
+    if spec.get("vocabulary_resource") == "accelerators" and text not in accelerators:
+        return [("value_text", f"{shown(text)} is not a known accelerators.accelerator_id")]
+    if "pattern" in spec and not re.fullmatch(spec["pattern"], text):
+        return [("value_text", f"{shown(text)} is not a date as YYYY, YYYY-QN, YYYY-MM or YYYY-MM-DD")]
+    return []
+
+
+def source_dates(contract: Contract, frames: Frames) -> list[Problem]:
+    """A source is not accessed before it was published."""
+    sources = frames.get("sources")
+    if sources is None:
+        return []
+    dated = sources[sources.accessed_on.map(_valid_date) & sources.published_on.map(_valid_date)]
+    bad = dated[dated.accessed_on < dated.published_on]
+    return [
+        Problem("sources.csv", row, "accessed_on", f"accessed {r.accessed_on} is before published {r.published_on}")
+        for row, r in bad.iterrows()
+    ]
+
+
+def claim_dates(contract: Contract, frames: Frames) -> list[Problem]:
+    """A claim is not dated after the publication of the source that carries it."""
+    claims, sources = frames.get("claims"), frames.get("sources")
+    if claims is None or sources is None:
+        return []
+    published = sources.set_index("source_id").published_on
+    problems = []
+    for row, claim in claims.iterrows():
+        date = published.get(claim.source_id)
+        if claim.source_id in published.index and pd.isna(date):
+            problems.append(
+                Problem(
+                    "claims.csv",
+                    row,
+                    "source_id",
+                    f"source {claim.source_id} has no publication date; a claim needs a dated source",
+                )
+            )
+        elif _valid_date(date) and _valid_date(claim.claimed_on) and claim.claimed_on > date:
+            problems.append(
+                Problem(
+                    "claims.csv",
+                    row,
+                    "claimed_on",
+                    f"{claim.claimed_on} is after its source {claim.source_id} was published ({date})",
+                )
+            )
+    return problems
+
+
+def site_coordinates(contract: Contract, frames: Frames) -> list[Problem]:
+    """Coordinates come in pairs and lie inside (or just off the coast of) the declared country."""
+    sites = frames.get("sites")
+    if sites is None:
+        return []
+    problems = []
+    for row, site in sites.iterrows():
+        lat, lon = site.latitude, site.longitude
+        if pd.isna(lat) != pd.isna(lon):
+            problems.append(
+                Problem(
+                    "sites.csv",
+                    row,
+                    "longitude" if pd.isna(lon) else "latitude",
+                    "latitude and longitude must be given together",
+                )
+            )
+            continue
+        if pd.isna(lat) or pd.isna(site.country):
+            continue
+        try:
+            distance = geo.distance_to_country_km(site.country, float(lat), float(lon))
+        except ValueError:
+            continue  # already reported as not a number
+        if distance is not None and distance > geo.COAST_TOLERANCE_KM:
+            problems.append(
+                Problem("sites.csv", row, "latitude", f"({lat}, {lon}) is {distance:.0f} km outside {site.country}")
+            )
+    return problems
+
+
+def country_denominators(contract: Contract, frames: Frames) -> list[Problem]:
+    """Population and GDP come with their year and source."""
+    countries = frames.get("countries")
+    if countries is None:
+        return []
+    problems = []
+    for value, companions in {
+        "population": ("population_year", "population_source_id"),
+        "gdp_eur": ("gdp_year", "gdp_source_id"),
+    }.items():
+        for column in companions:
+            missing = countries[countries[value].notna() & countries[column].isna()]
+            problems += [
+                Problem("countries.csv", row, column, f"required when {value} is given") for row in missing.index
+            ]
+    return problems
+
+
+CHECKS: tuple[Check, ...] = (
+    primary_keys,
+    foreign_keys,
+    claim_subjects,
+    claim_metrics,
+    source_dates,
+    claim_dates,
+    site_coordinates,
+    country_denominators,
+)
+
+
+def cross_table_problems(contract: Contract, frames: Frames) -> list[Problem]:
+    return [p for check in CHECKS for p in check(contract, frames)]
