@@ -47,6 +47,8 @@ def foreign_keys(contract: Contract, frames: Frames) -> list[Problem]:
         if frame is None:
             continue
         for fk in res.foreign_keys:
+            if fk.resource not in frames:
+                continue  # the target file is unreadable; that problem is reported on its own
             known = _values(frames, fk.resource, fk.target)
             for row, value in frame[fk.column].dropna().items():
                 if value not in known:
@@ -54,7 +56,7 @@ def foreign_keys(contract: Contract, frames: Frames) -> list[Problem]:
                         Problem(res.path, row, fk.column, f"{shown(value)} is not a known {fk.resource}.{fk.target}")
                     )
         for f in res.fields:
-            if f.list_of:
+            if f.list_of and f.list_of in frames:
                 problems += _list_references(res.path, frame, f.name, contract.resource(f.list_of), frames)
     return problems
 
@@ -76,6 +78,8 @@ def claim_subjects(contract: Contract, frames: Frames) -> list[Problem]:
         return []
     problems = []
     for subject_type, table in contract.subject_tables.items():
+        if table not in frames:
+            continue
         key = contract.resource(table).primary_key[0]
         known = _values(frames, table, key)
         rows = claims[claims.subject_type == subject_type]
@@ -94,7 +98,7 @@ def claim_metrics(contract: Contract, frames: Frames) -> list[Problem]:
     claims = frames.get("claims")
     if claims is None:
         return []
-    accelerators = _values(frames, "accelerators", "accelerator_id")
+    accelerators = _values(frames, "accelerators", "accelerator_id") if "accelerators" in frames else None
     problems = []
     for row, claim in claims.iterrows():
         spec = contract.metrics.get(claim.metric)
@@ -105,7 +109,7 @@ def claim_metrics(contract: Contract, frames: Frames) -> list[Problem]:
     return problems
 
 
-def _metric_problems(claim: pd.Series, spec: dict, accelerators: set[str]) -> list[tuple[str, str]]:
+def _metric_problems(claim: pd.Series, spec: dict, accelerators: set[str] | None) -> list[tuple[str, str]]:
     out = []
     metric = claim.metric
     has_value, has_text = not pd.isna(claim.value), not pd.isna(claim.value_text)
@@ -134,10 +138,10 @@ def _metric_problems(claim: pd.Series, spec: dict, accelerators: set[str]) -> li
     return out
 
 
-def _text_value_problems(text: str, metric: str, spec: dict, accelerators: set[str]) -> list[tuple[str, str]]:
+def _text_value_problems(text: str, metric: str, spec: dict, accelerators: set[str] | None) -> list[tuple[str, str]]:
     if "vocabulary" in spec and text not in spec["vocabulary"]:
         return [("value_text", f"{shown(text)} is not a {metric}; allowed: {', '.join(spec['vocabulary'])}")]
-    if spec.get("vocabulary_resource") == "accelerators" and text not in accelerators:
+    if spec.get("vocabulary_resource") == "accelerators" and accelerators is not None and text not in accelerators:
         return [("value_text", f"{shown(text)} is not a known accelerators.accelerator_id")]
     if "pattern" in spec and not re.fullmatch(spec["pattern"], text):
         return [("value_text", f"{shown(text)} is not a date as YYYY, YYYY-QN, YYYY-MM or YYYY-MM-DD")]
@@ -162,7 +166,7 @@ def claim_dates(contract: Contract, frames: Frames) -> list[Problem]:
     claims, sources = frames.get("claims"), frames.get("sources")
     if claims is None or sources is None:
         return []
-    published = sources.set_index("source_id").published_on
+    published = sources.drop_duplicates("source_id").set_index("source_id").published_on
     problems = []
     for row, claim in claims.iterrows():
         date = published.get(claim.source_id)

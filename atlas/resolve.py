@@ -43,57 +43,83 @@ def ranked_claims(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
 
 def value_key(frame: pd.DataFrame) -> pd.Series:
     """A comparable text form of each claim's value: number, unit and precision, or the text value."""
-    number = frame.value.map(lambda v: "" if pd.isna(v) else f"{v:.6g}")
+    number = frame.value.map(lambda v: "" if pd.isna(v) else f"{v:.6g}").astype("string")
     return (
         number + "|" + frame.unit.fillna("") + "|" + frame.precision.fillna("") + "|" + frame.value_text.fillna("")
     ).astype("string")
 
 
-def _group_summary(group: pd.DataFrame) -> pd.Series:
-    keys = value_key(group)
-    best = group.iloc[0]
-    if best.metric in NUMERIC_METRICS:
-        conflict = keys.nunique() > 1
-    else:
-        conflict = group.groupby("claimed_on")["value_text"].nunique().gt(1).any()
-    differing = group.claim_id[keys != keys.iloc[0]]
-    return pd.Series(
-        {
-            "n_claims": len(group),
-            "n_values": int(keys.nunique()),
-            "conflict": bool(conflict),
-            "other_claim_ids": ";".join(group.claim_id.iloc[1:]),
-            "differing_claim_ids": ";".join(differing),
-            "first_claimed_on": group.claimed_on.min(),
-            "rule": _rule_text(group),
-        }
+def _join_ids(ids: pd.Series, groups: pd.DataFrame) -> pd.Series:
+    return ids.groupby([groups[c] for c in GROUP], sort=False).agg(";".join)
+
+
+def _rules(ranked: pd.DataFrame, best: pd.DataFrame) -> pd.Series:
+    """Why the winning claim won, in words."""
+    at_best_date = ranked.merge(best[[*GROUP, "claimed_on"]], on=[*GROUP, "claimed_on"])
+    same_day = at_best_date.groupby(GROUP).agg(n=("claim_id", "size"), types=("source_type", "nunique"))
+    table = best.join(same_day, on=GROUP)
+    date = table.claimed_on.dt.strftime("%Y-%m-%d")
+    rule = "latest date (" + date + "); tie broken by confidence, then claim id"
+    rule = rule.mask(
+        table.types > 1, "latest date (" + date + "); " + table.source_type.fillna("") + " source preferred"
     )
+    rule = rule.mask(table.n == 1, "latest claim (" + date + ")")
+    return rule.mask(table.n_claims == 1, "only claim")
 
 
-def _rule_text(group: pd.DataFrame) -> str:
-    best = group.iloc[0]
-    if len(group) == 1:
-        return "only claim"
-    same_day = group[group.claimed_on == best.claimed_on]
-    if len(same_day) == 1:
-        return f"latest claim ({best.claimed_on:%Y-%m-%d})"
-    if (same_day.source_type == best.source_type).all():
-        return f"latest date ({best.claimed_on:%Y-%m-%d}); tie broken by confidence, then claim id"
-    return f"latest date ({best.claimed_on:%Y-%m-%d}); {best.source_type} source preferred"
+RESOLVED_EXTRA = [
+    "n_claims",
+    "n_values",
+    "first_claimed_on",
+    "other_claim_ids",
+    "differing_claim_ids",
+    "conflict",
+    "rule",
+]
+
+
+def _empty(ranked: pd.DataFrame) -> pd.DataFrame:
+    out = ranked.copy()
+    for column in RESOLVED_EXTRA:
+        out[column] = pd.Series(dtype="object")
+    return out.astype({"n_claims": "Int64", "n_values": "Int64", "conflict": "boolean"})
 
 
 def resolve(claims: pd.DataFrame, sources: pd.DataFrame, as_of: pd.Timestamp | None = None) -> pd.DataFrame:
     """One row per (subject_type, subject_id, metric): the winning claim plus conflict bookkeeping."""
-    ranked = ranked_claims(claims_as_of(claims, as_of), sources)
+    ranked = ranked_claims(claims_as_of(claims, as_of), sources).reset_index(drop=True)
     if ranked.empty:
-        return ranked.assign(n_claims=pd.Series(dtype="Int64"), conflict=pd.Series(dtype="boolean"))
-    best = ranked.drop_duplicates(GROUP, keep="first").set_index(GROUP)
-    summary = ranked.groupby(GROUP, sort=False)[ranked.columns.tolist()].apply(_group_summary)
-    out = best.join(summary).reset_index()
+        return _empty(ranked)
+    ranked["_key"] = value_key(ranked)
+    keys = [ranked[c] for c in GROUP]
+    grouped = ranked.groupby(keys, sort=False)
+    best = ranked.drop_duplicates(GROUP, keep="first").reset_index(drop=True)
+    best_key = best.set_index(GROUP)["_key"]
+    stats = pd.DataFrame(
+        {
+            "n_claims": grouped.size(),
+            "n_values": grouped["_key"].nunique(),
+            "first_claimed_on": grouped.claimed_on.min(),
+        }
+    )
+    text_dispute = (
+        ranked.groupby([*keys, ranked.claimed_on], sort=False).value_text.nunique().gt(1).groupby(level=[0, 1, 2]).any()
+    )
+    stats["text_conflict"] = text_dispute.reindex(stats.index).fillna(False)
+    rest = ranked[grouped.cumcount() > 0]
+    stats["other_claim_ids"] = _join_ids(rest.claim_id, rest).reindex(stats.index).fillna("")
+    winner_key = pd.Series(best_key.reindex(pd.MultiIndex.from_frame(ranked[GROUP])).to_numpy(), index=ranked.index)
+    differing = ranked[ranked["_key"] != winner_key]
+    stats["differing_claim_ids"] = _join_ids(differing.claim_id, differing).reindex(stats.index).fillna("")
+    stats.index.names = GROUP
+    out = best.join(stats, on=GROUP)
+    numeric = out.metric.isin(NUMERIC_METRICS)
+    out["conflict"] = (numeric & out.n_values.gt(1)) | (~numeric & out.text_conflict.astype(bool))
+    out["rule"] = _rules(ranked, out)
     out["n_claims"] = out.n_claims.astype("Int64")
     out["n_values"] = out.n_values.astype("Int64")
     out["conflict"] = out.conflict.astype("boolean")
-    return out
+    return out.drop(columns=["_key", "text_conflict"])
 
 
 def wide(resolved: pd.DataFrame, subject_type: str) -> pd.DataFrame:

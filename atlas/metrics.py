@@ -1,0 +1,143 @@
+"""Tables the views draw: one row per site, one row per country, and headline KPIs.
+
+All of them are rebuilt from the claims known at an as-of date, so the whole Atlas can show
+the buildout as it was known on any day.
+"""
+
+import pandas as pd
+
+from atlas.filters import STATUS_ORDER
+from atlas.load import Dataset
+from atlas.normalise import h100_equivalents, per_billion_eur_gdp, per_million_people, to_eur
+from atlas.resolve import claims_as_of, resolve
+
+SITE_METRICS = [
+    "gpu_count",
+    "accelerator_model",
+    "power_mw",
+    "investment",
+    "status",
+    "expected_online",
+    "compute_exaflops",
+]
+STATUS_GROUPS = {
+    "announced": "announced",
+    "contracted": "announced",
+    "under_construction": "under_construction",
+    "operational": "operational",
+    "paused": "paused_or_withdrawn",
+    "withdrawn": "paused_or_withdrawn",
+}
+COUNTRY_METRICS = {
+    "n_sites": "Sites",
+    "gpu_count": "Accelerators",
+    "h100e": "H100-equivalents",
+    "power_mw": "Power (MW)",
+    "investment_eur": "Investment (EUR)",
+}
+
+
+def _resolved_sites(ds: Dataset, as_of: pd.Timestamp | None) -> pd.DataFrame:
+    resolved = resolve(ds.claims, ds.sources, as_of)
+    return resolved[resolved.subject_type == "site"]
+
+
+def _metric_column(resolved: pd.DataFrame, metric: str, column: str) -> pd.Series:
+    part = resolved[resolved.metric == metric].set_index("subject_id")
+    return part[column] if len(part) else pd.Series(dtype="object")
+
+
+def _operators(ds: Dataset) -> pd.Series:
+    roles = ds.roles[ds.roles.role == "operator"].merge(ds.organisations[["org_id", "name"]], on="org_id")
+    return roles.groupby("site_id").name.agg(lambda names: "; ".join(sorted(set(names))))
+
+
+def site_table(ds: Dataset, as_of: pd.Timestamp | None = None) -> pd.DataFrame:
+    """One row per site known at `as_of`, with its resolved metrics and provenance counts."""
+    claims = claims_as_of(ds.claims, as_of)
+    site_claims = claims[claims.subject_type == "site"]
+    first = site_claims.groupby("subject_id").claimed_on.min()
+    if first.empty:
+        return site_table(ds, None).iloc[:0] if as_of is not None else pd.DataFrame(columns=ds.sites.columns)
+    sites = ds.sites[ds.sites.site_id.isin(first.index)].copy()
+    resolved = _resolved_sites(ds, as_of)
+    idx = sites.site_id
+    sites["status"] = idx.map(_metric_column(resolved, "status", "value_text")).astype("string")
+    sites["status_since"] = idx.map(_metric_column(resolved, "status", "claimed_on"))
+    sites["gpu_count"] = idx.map(_metric_column(resolved, "gpu_count", "value")).astype("Float64")
+    sites["accelerator_model"] = idx.map(_metric_column(resolved, "accelerator_model", "value_text")).astype("string")
+    sites["h100e"] = h100_equivalents(sites.gpu_count, sites.accelerator_model, ds.accelerators)
+    sites["power_mw"] = idx.map(_metric_column(resolved, "power_mw", "value")).astype("Float64")
+    amount = idx.map(_metric_column(resolved, "investment", "value"))
+    currency = idx.map(_metric_column(resolved, "investment", "unit"))
+    sites["investment_eur"] = to_eur(
+        pd.Series(amount, index=sites.index), pd.Series(currency, index=sites.index), ds.fx_rates
+    )
+    sites["investment_as_stated"] = idx.map(_metric_column(resolved, "investment", "as_stated")).astype("string")
+    sites["expected_online"] = idx.map(_metric_column(resolved, "expected_online", "value_text")).astype("string")
+    sites["first_claimed_on"] = idx.map(first)
+    sites["last_claimed_on"] = idx.map(site_claims.groupby("subject_id").claimed_on.max())
+    sites["n_claims"] = idx.map(site_claims.groupby("subject_id").size()).astype("Int64")
+    sites["n_sources"] = idx.map(site_claims.groupby("subject_id").source_id.nunique()).astype("Int64")
+    sites["n_conflicts"] = (
+        idx.map(resolved[resolved.conflict.fillna(False)].groupby("subject_id").size()).fillna(0).astype("Int64")
+    )
+    sites["operator"] = idx.map(_operators(ds)).astype("string")
+    sites["status_group"] = sites.status.map(STATUS_GROUPS).astype("string")
+    order = {s: i for i, s in enumerate(STATUS_ORDER)}
+    sites["_order"] = sites.status.map(order)
+    return sites.sort_values(["country", "_order", "name"]).drop(columns="_order").reset_index(drop=True)
+
+
+def _sum_known(values: pd.Series) -> float:
+    """Sum of known values; NA when none is known (unknown is not zero)."""
+    return values.sum(min_count=1)
+
+
+def country_table(ds: Dataset, sites: pd.DataFrame) -> pd.DataFrame:
+    """One row per country of the map: site counts and summed metrics, absolute and normalised.
+
+    A country with no site has 0 sites and 0 of every metric; a country whose sites report no
+    figure for a metric has an empty value for it.
+    """
+    grouped = sites.groupby("country")
+    out = ds.countries[["iso3", "name", "eu_member", "population", "gdp_eur"]].copy().set_index("iso3")
+    out["n_sites"] = grouped.size().reindex(out.index).fillna(0).astype("Int64")
+    for metric in ["gpu_count", "h100e", "power_mw", "investment_eur"]:
+        summed = grouped[metric].agg(_sum_known).reindex(out.index).astype("Float64")
+        out[metric] = summed.mask(out.n_sites.eq(0), 0.0)
+        out[f"{metric}_sites_known"] = grouped[metric].count().reindex(out.index).fillna(0).astype("Int64")
+    for metric in COUNTRY_METRICS:
+        out[f"{metric}_per_million"] = per_million_people(out[metric], out.population)
+        out[f"{metric}_per_bn_gdp"] = per_billion_eur_gdp(out[metric], out.gdp_eur)
+    out["n_operational"] = (
+        sites[sites.status == "operational"].groupby("country").size().reindex(out.index).fillna(0).astype("Int64")
+    )
+    return out.reset_index()
+
+
+def status_split(sites: pd.DataFrame, metric: str) -> pd.DataFrame:
+    """Sum of `metric` and number of sites per status group, with how many sites report the metric."""
+    frame = sites.assign(status_group=sites.status_group.fillna("not_stated"))
+    grouped = frame.groupby("status_group")
+    return pd.DataFrame(
+        {
+            "sites": grouped.size(),
+            "total": grouped[metric].agg(_sum_known),
+            "sites_reporting": grouped[metric].count(),
+        }
+    ).reset_index()
+
+
+def kpis(sites: pd.DataFrame) -> dict[str, float | int]:
+    """Headline totals over the given sites (paused and withdrawn sites excluded from capacity totals)."""
+    active = sites[~sites.status.isin(["paused", "withdrawn"])]
+    return {
+        "sites": len(sites),
+        "countries": sites.country.nunique(),
+        "gpu_count": _sum_known(active.gpu_count),
+        "h100e": _sum_known(active.h100e),
+        "power_mw": _sum_known(active.power_mw),
+        "investment_eur": _sum_known(active.investment_eur),
+        "paused_or_withdrawn": int(sites.status.isin(["paused", "withdrawn"]).sum()),
+    }

@@ -1,0 +1,54 @@
+"""Cached access to the dataset, and the error page shown when the data directory is invalid."""
+
+import logging
+
+import pandas as pd
+import streamlit as st
+
+from atlas.load import Dataset, load_dataset
+from atlas.metrics import country_table, site_table
+from atlas.paths import data_dir
+from atlas.problems import DataError
+from components.text import md
+
+log = logging.getLogger("atlas")
+
+
+@st.cache_resource(show_spinner="Loading the dataset…", max_entries=4)
+def _dataset(directory: str) -> Dataset:
+    return load_dataset(directory)
+
+
+def dataset() -> Dataset:
+    """The validated dataset, or an error page listing every problem (and the page stops)."""
+    directory = str(data_dir())
+    try:
+        return _dataset(directory)
+    except DataError as exc:
+        log.warning("data directory %s is invalid: %s", directory, exc)
+        error_page(directory, exc)
+        st.stop()
+
+
+def error_page(directory: str, exc: DataError) -> None:
+    st.title("The data could not be loaded")
+    st.error(
+        f"The data directory has {len(exc.problems)} problem(s). Nothing is shown until they are fixed, "
+        "so that no figure is displayed from a broken file. Each row below names the file, row and column."
+    )
+    st.caption(f"Data directory: {md(directory)}")
+    frame = pd.DataFrame(
+        [{"file": p.file, "row": p.row, "column": p.column, "problem": p.message} for p in exc.problems]
+    ).astype({"row": "Int64"})
+    st.dataframe(frame, hide_index=True, width="stretch")
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def sites_as_of(_ds: Dataset, directory: str, as_of: pd.Timestamp | None) -> pd.DataFrame:
+    """Site table at an as-of date (cached per data directory and date)."""
+    return site_table(_ds, as_of)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def countries_for(_ds: Dataset, directory: str, sites: pd.DataFrame) -> pd.DataFrame:
+    return country_table(_ds, sites)

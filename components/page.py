@@ -1,0 +1,66 @@
+"""Page bootstrap shared by every view: data, filters, URL state and notices in one call."""
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from atlas import urlstate
+from atlas.filters import Filters, apply
+from atlas.load import Dataset
+from components import state
+from components.data import countries_for, dataset, sites_as_of
+from components.sidebar import filter_sidebar
+from components.text import md
+
+
+@dataclass
+class Context:
+    """What a view needs: the dataset, the filter state, its own parameters and the filtered sites."""
+
+    ds: Dataset
+    filters: Filters
+    params: dict
+    sites_all: pd.DataFrame
+    sites: pd.DataFrame
+    countries: pd.DataFrame
+
+    @property
+    def as_of_label(self) -> str:
+        if self.filters.as_of is not None:
+            return f"as of {self.filters.as_of:%Y-%m-%d}"
+        return f"data as of {self.ds.as_of:%Y-%m-%d}"
+
+
+def start(page: str, specs: list[urlstate.ParamSpec] | None = None, widgets: dict[str, str] | None = None) -> Context:
+    """Load data (or show the error page), render the sidebar and return the page's context.
+
+    `widgets` maps each page parameter to the key of the widget that edits it, so a new URL
+    can reset that widget.
+    """
+    ds = dataset()
+    filters, params = state.init_state(ds, page, specs or [], widgets or {})
+    filters = filter_sidebar(ds, filters)
+    state.set_filters(filters)
+    directory = str(ds.directory)
+    sites_all = sites_as_of(ds, directory, filters.as_of)
+    sites = apply(sites_all, ds.roles, filters)
+    countries = countries_for(ds, directory, sites)
+    state.show_notices()
+    return Context(ds, filters, params, sites_all, sites, countries)
+
+
+def finish(ctx: Context, page: str, page_values: dict | None = None) -> None:
+    """Write the current state into the URL (call once the page's own widgets have run)."""
+    values = {k: ("" if v is None else str(v)) for k, v in (page_values or {}).items()}
+    for name, value in (page_values or {}).items():
+        state.set_page_value(page, name, value)
+    state.write_url(ctx.filters, values)
+
+
+def caption_filters(ctx: Context) -> None:
+    """One line saying what the figures on the page cover."""
+    parts = [f"{len(ctx.sites)} of {len(ctx.sites_all)} sites", ctx.as_of_label]
+    if not ctx.filters.is_default:
+        parts.append("filtered (see sidebar)")
+    st.caption(md(" · ".join(parts)))

@@ -1,0 +1,107 @@
+"""The sidebar filters shared by every page."""
+
+import pandas as pd
+import streamlit as st
+
+from atlas.contract import load_contract
+from atlas.filters import NO_STATUS, STATUS_ORDER, Filters
+from atlas.labels import KIND, STATUS
+from atlas.load import Dataset
+from components.state import set_filters
+
+WIDGETS = {
+    "flt_country": "countries",
+    "flt_status": "statuses",
+    "flt_kind": "kinds",
+    "flt_org": "organisations",
+    "flt_programme": "programmes",
+    "flt_as_of": "as_of",
+}
+
+
+def _set_widgets(filters: Filters) -> None:
+    """Put the canonical filter state into the widgets (their keys do not survive a page switch)."""
+    for key, attr in WIDGETS.items():
+        value = getattr(filters, attr)
+        st.session_state[key] = (
+            value.date() if isinstance(value, pd.Timestamp) else (list(value) if isinstance(value, tuple) else value)
+        )
+
+
+def _from_widgets() -> Filters:
+    ss = st.session_state
+    as_of = ss.get("flt_as_of")
+    return Filters(
+        countries=tuple(ss.get("flt_country") or ()),
+        statuses=tuple(ss.get("flt_status") or ()),
+        kinds=tuple(ss.get("flt_kind") or ()),
+        organisations=tuple(ss.get("flt_org") or ()),
+        programmes=tuple(ss.get("flt_programme") or ()),
+        as_of=None if as_of is None else pd.Timestamp(as_of),
+    )
+
+
+def _changed() -> None:
+    set_filters(_from_widgets())
+
+
+def _reset() -> None:
+    set_filters(Filters())
+
+
+def filter_sidebar(ds: Dataset, filters: Filters) -> Filters:
+    """Render the filters and return the state they now hold."""
+    _set_widgets(filters)
+    countries = dict(zip(ds.countries.iso3, ds.countries.name, strict=True))
+    orgs = dict(zip(ds.organisations.org_id, ds.organisations.name, strict=True))
+    programmes = dict(zip(ds.programmes.programme_id, ds.programmes.name, strict=True))
+    kinds = load_contract().resource("sites").field("kind").enum
+    first, last = ds.claims.claimed_on.min().date(), pd.Timestamp.today().date()
+    with st.sidebar:
+        st.subheader("Filters")
+        st.multiselect(
+            "Country",
+            sorted(countries, key=countries.get),
+            format_func=countries.get,
+            key="flt_country",
+            on_change=_changed,
+            placeholder="All countries",
+        )
+        st.multiselect(
+            "Status",
+            [*STATUS_ORDER, NO_STATUS],
+            format_func=STATUS.get,
+            key="flt_status",
+            on_change=_changed,
+            placeholder="All statuses",
+        )
+        st.multiselect(
+            "Site kind", list(kinds), format_func=KIND.get, key="flt_kind", on_change=_changed, placeholder="All kinds"
+        )
+        st.multiselect(
+            "Organisation",
+            sorted(orgs, key=lambda o: orgs[o].lower()),
+            format_func=orgs.get,
+            key="flt_org",
+            on_change=_changed,
+            placeholder="All organisations",
+        )
+        st.multiselect(
+            "Programme",
+            sorted(programmes, key=programmes.get),
+            format_func=programmes.get,
+            key="flt_programme",
+            on_change=_changed,
+            placeholder="All programmes",
+        )
+        st.date_input(
+            "As of",
+            min_value=first,
+            max_value=last,
+            key="flt_as_of",
+            on_change=_changed,
+            help="Show the buildout as it was known on this date: only claims made on or before it count. Empty = latest data.",
+            format="YYYY-MM-DD",
+        )
+        st.button("Reset filters", on_click=_reset, width="stretch")
+    return _from_widgets()

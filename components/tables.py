@@ -1,0 +1,42 @@
+"""Table column configurations: units in headers, links clickable, unknowns left empty."""
+
+import streamlit as st
+
+SITE_COLUMNS = {
+    "name": st.column_config.TextColumn("Site"),
+    "country": st.column_config.TextColumn("Country"),
+    "city": st.column_config.TextColumn("City"),
+    "kind": st.column_config.TextColumn("Kind"),
+    "status": st.column_config.TextColumn("Status"),
+    "status_since": st.column_config.DateColumn("Status since", format="YYYY-MM-DD"),
+    "operator": st.column_config.TextColumn("Operator"),
+    "gpu_count": st.column_config.NumberColumn("Accelerators", format="%d"),
+    "accelerator_model": st.column_config.TextColumn("Accelerator"),
+    "h100e": st.column_config.NumberColumn("H100e (derived)", format="%.0f"),
+    "power_mw": st.column_config.NumberColumn("Power (MW)", format="%.1f"),
+    "investment_eur": st.column_config.NumberColumn("Investment (EUR, derived)", format="%.0f"),
+    "investment_as_stated": st.column_config.TextColumn("Investment as stated"),
+    "expected_online": st.column_config.TextColumn("Expected online"),
+    "n_claims": st.column_config.NumberColumn("Claims", format="%d"),
+    "n_sources": st.column_config.NumberColumn("Sources", format="%d"),
+    "n_conflicts": st.column_config.NumberColumn("Conflicting metrics", format="%d"),
+    "last_claimed_on": st.column_config.DateColumn("Latest claim", format="YYYY-MM-DD"),
+}
+
+SOURCE_COLUMNS = {
+    "url": st.column_config.LinkColumn("Link", display_text="open ↗"),
+    "published_on": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
+    "accessed_on": st.column_config.DateColumn("Accessed", format="YYYY-MM-DD"),
+}
+
+CLAIM_COLUMNS = {
+    "metric": st.column_config.TextColumn("Metric"),
+    "value": st.column_config.NumberColumn("Value", format="%.6g"),
+    "value_text": st.column_config.TextColumn("Value (text)"),
+    "as_stated": st.column_config.TextColumn("As stated", width="large"),
+    "claimed_on": st.column_config.DateColumn("Claimed on", format="YYYY-MM-DD"),
+    "publisher": st.column_config.TextColumn("Publisher"),
+    "url": st.column_config.LinkColumn("Source", display_text="open ↗"),
+    "confidence": st.column_config.TextColumn("Confidence"),
+    "chosen": st.column_config.CheckboxColumn("Resolved value"),
+}

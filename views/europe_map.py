@@ -1,0 +1,86 @@
+"""Europe map: choropleth of a chosen metric with site markers; clicks open a country or site panel."""
+
+import streamlit as st
+
+from atlas.labels import METRIC, SCALE
+from atlas.urlstate import ParamSpec
+from components.details import SITE_TABLE_COLUMNS, country_panel, site_panel
+from components.maps import MAP_CONFIG, europe_map, metric_column
+from components.page import caption_filters, finish, start
+from components.tables import SITE_COLUMNS
+
+PAGE = "map"
+SPECS = [
+    ParamSpec("metric", "choice", frozenset(METRIC), "gpu_count"),
+    ParamSpec("scale", "choice", frozenset(SCALE), "absolute"),
+    ParamSpec("colour", "choice", frozenset({"status", "kind"}), "status"),
+    ParamSpec("focus", "id", frozenset(), None),
+]
+
+ctx = start(PAGE, SPECS, {"metric": "map_metric", "scale": "map_scale", "colour": "map_colour"})
+st.title("Europe map")
+caption_filters(ctx)
+
+controls = st.columns([2, 2, 1])
+metric = controls[0].selectbox(
+    "Colour countries by",
+    list(METRIC),
+    format_func=METRIC.get,
+    key="map_metric",
+    index=list(METRIC).index(ctx.params.get("metric") or "gpu_count"),
+)
+scale = (
+    controls[1].segmented_control(
+        "Scale", list(SCALE), format_func=SCALE.get, key="map_scale", default=ctx.params.get("scale") or "absolute"
+    )
+    or "absolute"
+)
+colour_by = (
+    controls[2].segmented_control(
+        "Markers by", ["status", "kind"], key="map_colour", default=ctx.params.get("colour") or "status"
+    )
+    or "status"
+)
+
+fig = europe_map(ctx.countries, ctx.sites, metric, scale, colour_by, focus=list(ctx.filters.countries) or None)
+event = st.plotly_chart(
+    fig, config=MAP_CONFIG, on_select="rerun", selection_mode=("points",), key="europe_map", width="stretch"
+)
+
+points = (
+    (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) or hasattr(event, "get") else []
+)
+if points:
+    point = points[0]
+    if point.get("location"):
+        country_panel(ctx.ds, ctx.countries, ctx.sites, point["location"])
+    elif point.get("customdata"):
+        site_id = point["customdata"][0] if isinstance(point["customdata"], list) else point["customdata"]
+        site_panel(ctx.ds, ctx.sites, site_id, ctx.filters.as_of)
+else:
+    st.caption("Click a country to see its sites and claims, or a marker to see a site's claims with their sources.")
+
+st.subheader("The same numbers as a table")
+column = metric_column(metric, scale)
+table = ctx.countries[["iso3", "name", "n_sites", "gpu_count", "h100e", "power_mw", "investment_eur", column]].copy()
+table = table.loc[:, ~table.columns.duplicated()].sort_values(column, ascending=False, na_position="last")
+st.dataframe(
+    table, hide_index=True, width="stretch", column_config={**SITE_COLUMNS, "name": "Country", "n_sites": "Sites"}
+)
+with st.expander("Sites shown on the map"):
+    st.dataframe(
+        ctx.sites[[*SITE_TABLE_COLUMNS, "coordinates_basis"]],
+        hide_index=True,
+        width="stretch",
+        column_config=SITE_COLUMNS,
+    )
+
+finish(
+    ctx,
+    PAGE,
+    {
+        "metric": metric if metric != "gpu_count" else "",
+        "scale": scale if scale != "absolute" else "",
+        "colour": colour_by if colour_by != "status" else "",
+    },
+)
