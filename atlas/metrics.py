@@ -141,3 +141,17 @@ def kpis(sites: pd.DataFrame) -> dict[str, float | int]:
         "investment_eur": _sum_known(active.investment_eur),
         "paused_or_withdrawn": int(sites.status.isin(["paused", "withdrawn"]).sum()),
     }
+
+
+def benchmarks(countries: pd.DataFrame) -> pd.DataFrame:
+    """European median (over countries with at least one site) and EU total, per country metric."""
+    active = countries[countries.n_sites > 0]
+    eu = countries[countries.eu_member.fillna(False).astype(bool)]
+    rows = {}
+    for metric in COUNTRY_METRICS:
+        rows[metric] = {
+            "european_median": active[metric].astype("Float64").median(),
+            "eu_total": eu[metric].astype("Float64").sum(min_count=1),
+            "median_per_million": active[f"{metric}_per_million"].astype("Float64").median(),
+        }
+    return pd.DataFrame(rows).T

@@ -73,3 +73,102 @@ def reconciliation_chart(headline: float, items: pd.DataFrame) -> go.Figure:
         plot_bgcolor="rgba(0,0,0,0)",
     )
     return fig
+
+
+def _layout(fig: go.Figure, height: int = 360) -> go.Figure:
+    fig.update_layout(
+        height=height,
+        margin={"l": 0, "r": 0, "t": 30, "b": 0},
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+        legend={"orientation": "h", "y": -0.2},
+    )
+    return fig
+
+
+def events_chart(per_month: pd.DataFrame) -> go.Figure:
+    """Announcements and changes per month, stacked by kind."""
+    from components.palette import OKABE_ITO
+
+    fig = go.Figure()
+    for i, kind in enumerate(sorted(per_month.kind.unique())):
+        part = per_month[per_month.kind == kind]
+        fig.add_bar(
+            x=part.month, y=part.events, name=plain(kind.replace("_", " ")), marker_color=OKABE_ITO[i % len(OKABE_ITO)]
+        )
+    fig.update_layout(barmode="stack", yaxis_title="events", xaxis_title="month")
+    return _layout(fig)
+
+
+def capacity_chart(table: pd.DataFrame, unit: str) -> go.Figure:
+    """Cumulative capacity by expected-online quarter, one line per status group."""
+    fig = go.Figure()
+    for group, colour in STATUS_GROUP_COLOURS.items():
+        part = table[table.status_group == group]
+        if part.empty:
+            continue
+        fig.add_scatter(
+            x=part.quarter,
+            y=part.cumulative,
+            mode="lines+markers",
+            stackgroup="one",
+            name=plain(STATUS_GROUP[group]),
+            line_color=colour,
+        )
+    fig.update_layout(yaxis_title=plain(unit), xaxis_title="expected online (quarter)")
+    return _layout(fig)
+
+
+def compare_chart(table: pd.DataFrame, column: str, title: str) -> go.Figure:
+    fig = go.Figure(
+        go.Bar(
+            x=[plain(n) for n in table.name],
+            y=table[column].astype(float),
+            marker_color="#0072B2",
+            hovertemplate="%{x}: %{y:,.2f}<extra></extra>",
+        )
+    )
+    fig.update_layout(title={"text": plain(title), "font": {"size": 14}})
+    return _layout(fig, 280)
+
+
+def coverage_heatmap(cov: pd.DataFrame, fields: dict[str, str]) -> go.Figure:
+    shown = cov[cov.sites > 0]
+    z = shown[[f"{f}_known" for f in fields]].astype(float).to_numpy() * 100
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[plain(v) for v in fields.values()],
+            y=[plain(n) for n in shown.name],
+            colorscale="Cividis",
+            zmin=0,
+            zmax=100,
+            colorbar={"title": {"text": "% of sites known"}},
+            hovertemplate="%{y} · %{x}: %{z:.0f}% of sites<extra></extra>",
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, max(360, 20 * len(shown)))
+
+
+def status_history_chart(history: pd.DataFrame) -> go.Figure:
+    from components.palette import STATUS_COLOURS
+
+    fig = go.Figure(
+        go.Scatter(
+            x=history.claimed_on,
+            y=[plain(s.replace("_", " ")) for s in history.status],
+            mode="lines+markers",
+            line={"shape": "hv", "color": "#999999"},
+            marker={"size": 12, "color": [STATUS_COLOURS.get(s, "#999999") for s in history.status]},
+            hovertext=[plain(a) for a in history.as_stated],
+            hoverinfo="text+x",
+        )
+    )
+    fig.update_layout(
+        yaxis={
+            "categoryorder": "array",
+            "categoryarray": ["announced", "contracted", "under construction", "operational", "paused", "withdrawn"],
+        }
+    )
+    return _layout(fig, 240)

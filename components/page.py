@@ -5,7 +5,6 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from atlas import urlstate
 from atlas.filters import Filters, apply
 from atlas.load import Dataset
 from components import state
@@ -32,13 +31,16 @@ class Context:
         return f"data as of {self.ds.as_of:%Y-%m-%d}"
 
 
-def start(page: str, specs: list[urlstate.ParamSpec] | None = None, widgets: dict[str, str] | None = None) -> Context:
+def start(page: str, specs=None, widgets: dict[str, str] | None = None) -> Context:
     """Load data (or show the error page), render the sidebar and return the page's context.
 
-    `widgets` maps each page parameter to the key of the widget that edits it, so a new URL
+    `specs` is a list of the page's parameters, or a function of the dataset returning one
+    (for parameters whose options are ids). `widgets` maps each page parameter to the key of the widget that edits it, so a new URL
     can reset that widget.
     """
     ds = dataset()
+    if callable(specs):
+        specs = specs(ds)
     filters, params = state.init_state(ds, page, specs or [], widgets or {})
     filters = filter_sidebar(ds, filters)
     state.set_filters(filters)

@@ -42,3 +42,9 @@ def money(value: object) -> str:
     if abs(v) >= 1e6:
         return f"€{v / 1e6:,.0f} m"
     return f"€{v:,.0f}"
+
+
+def md_link(title: object, url: str) -> str:
+    """A Markdown link whose text is escaped and whose URL cannot break out of the link syntax."""
+    safe_url = "".join(f"%{ord(ch):02X}" if ch in "()<> []\\" else ch for ch in str(url))
+    return f"[{md(title)}]({safe_url})"

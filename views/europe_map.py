@@ -4,8 +4,9 @@ import streamlit as st
 
 from atlas.labels import METRIC, SCALE
 from atlas.urlstate import ParamSpec
-from components.details import SITE_TABLE_COLUMNS, country_panel, site_panel
+from components.details import SITE_TABLE_COLUMNS
 from components.maps import MAP_CONFIG, europe_map, metric_column
+from components.nav import open_country, open_site
 from components.page import caption_filters, finish, start
 from components.tables import SITE_COLUMNS
 
@@ -14,7 +15,6 @@ SPECS = [
     ParamSpec("metric", "choice", frozenset(METRIC), "gpu_count"),
     ParamSpec("scale", "choice", frozenset(SCALE), "absolute"),
     ParamSpec("colour", "choice", frozenset({"status", "kind"}), "status"),
-    ParamSpec("focus", "id", frozenset(), None),
 ]
 
 ctx = start(PAGE, SPECS, {"metric": "map_metric", "scale": "map_scale", "colour": "map_colour"})
@@ -52,13 +52,13 @@ points = (
 )
 if points:
     point = points[0]
-    if point.get("location"):
-        country_panel(ctx.ds, ctx.countries, ctx.sites, point["location"])
+    if point.get("location") in set(ctx.ds.countries.iso3):
+        open_country(ctx.filters, point["location"])
     elif point.get("customdata"):
         site_id = point["customdata"][0] if isinstance(point["customdata"], list) else point["customdata"]
-        site_panel(ctx.ds, ctx.sites, site_id, ctx.filters.as_of)
-else:
-    st.caption("Click a country to see its sites and claims, or a marker to see a site's claims with their sources.")
+        if site_id in set(ctx.ds.sites.site_id):
+            open_site(ctx.filters, site_id)
+st.caption("Click a country to open its profile, or a marker to open the site's profile with every claim and source.")
 
 st.subheader("The same numbers as a table")
 column = metric_column(metric, scale)

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
 ENTRY = str(ROOT / "dashboard.py")
-PAGES = ["views/overview.py", "views/europe_map.py", "views/sources.py", "views/methodology.py"]
+PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "views").glob("*.py"))
 
 
 def open_page(page: str | None = None, query: dict | None = None) -> AppTest:

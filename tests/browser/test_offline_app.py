@@ -11,7 +11,8 @@ FIND_POINT_IN_COUNTRY = """(iso3) => {
   // A screen point inside the country's shape and clear of every site marker.
   const gd = document.querySelector('.js-plotly-plot');
   const markers = [...gd.querySelectorAll('g.trace.scattergeo path.point')].map(m => m.getBoundingClientRect());
-  const clear = (x, y) => markers.every(r => x < r.left - 3 || x > r.right + 3 || y < r.top - 3 || y > r.bottom + 3);
+  // plotly picks the nearest marker within 20 px (hoverdistance), so keep further away than that
+  const clear = (x, y) => markers.every(r => x < r.left - 24 || x > r.right + 24 || y < r.top - 24 || y > r.bottom + 24);
   const groups = gd.querySelectorAll('g.trace.choropleth');
   for (let t = 0, g = 0; t < gd.data.length; t++) {
     if (gd.data[t].type !== 'choropleth') continue;
@@ -21,7 +22,7 @@ FIND_POINT_IN_COUNTRY = """(iso3) => {
     const path = group.querySelectorAll('path.choroplethlocation')[i];
     const box = path.getBoundingClientRect();
     const inverse = path.getScreenCTM().inverse();
-    for (let fy = 0.3; fy < 0.8; fy += 0.04) for (let fx = 0.3; fx < 0.8; fx += 0.04) {
+    for (let fy = 0.1; fy < 0.95; fy += 0.03) for (let fx = 0.1; fx < 0.95; fx += 0.03) {
       const x = box.left + box.width * fx, y = box.top + box.height * fy;
       if (path.isPointInFill(new DOMPoint(x, y).matrixTransform(inverse)) && clear(x, y)) return [x, y];
     }
@@ -53,8 +54,29 @@ def test_clicking_a_country_opens_it(offline_page, app_url):
     wait_for_app(offline_page)
     offline_page.wait_for_selector("path.choroplethlocation")
     offline_page.evaluate("document.querySelector('.js-plotly-plot').scrollIntoView({block: 'center'})")
-    point = offline_page.evaluate(FIND_POINT_IN_COUNTRY, "ESP")
-    assert point, "no clickable point inside Spain"
+    point = offline_page.evaluate(FIND_POINT_IN_COUNTRY, "ROU")
+    assert point, "no clickable point inside Romania"
     offline_page.mouse.click(*point)
-    offline_page.get_by_role("heading", name="Spain").wait_for()
+    offline_page.get_by_role("heading", name="Romania", exact=True).wait_for()
     assert offline_page.get_by_test_id("stException").count() == 0
+
+
+def test_map_to_country_to_site_to_source(offline_page, app_url):
+    page = offline_page
+    page.goto(f"{app_url}/map")
+    wait_for_app(page)
+    page.wait_for_selector("path.choroplethlocation")
+    page.evaluate("document.querySelector('.js-plotly-plot').scrollIntoView({block: 'center'})")
+    page.mouse.click(*page.evaluate(FIND_POINT_IN_COUNTRY, "FRA"))
+    page.get_by_role("heading", name="France", exact=True).wait_for()
+    wait_for_app(page)
+    marker = page.locator(".js-plotly-plot g.trace.scattergeo path.point").first
+    marker.scroll_into_view_if_needed()
+    box = marker.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.get_by_role("heading", name="Site profile", exact=True).wait_for()
+    wait_for_app(page)
+    links = page.locator('[data-testid="stMarkdownContainer"] a[href^="http"]')
+    links.first.wait_for()
+    assert links.count() >= 1
+    assert not links.first.get_attribute("href").startswith("http://127.0.0.1")

@@ -1,0 +1,57 @@
+"""Links between views that carry the shared filters along, so context survives the jump."""
+
+import streamlit as st
+
+from atlas import urlstate
+from atlas.filters import Filters
+
+PAGES = {
+    "overview": "views/overview.py",
+    "map": "views/europe_map.py",
+    "country": "views/country.py",
+    "organisation": "views/organisation.py",
+    "site": "views/site.py",
+    "network": "views/network.py",
+    "timeline": "views/timeline.py",
+    "compare": "views/compare.py",
+    "sources": "views/sources.py",
+    "coverage": "views/coverage.py",
+    "methodology": "views/methodology.py",
+}
+
+
+def target(filters: Filters, **changes) -> dict[str, str]:
+    """Query params for the current filters with `changes` (filter overrides or page params)."""
+    filter_changes = {k: v for k, v in changes.items() if k in {"countries", "organisations"}}
+    params = urlstate.encode_filters(filters.with_(**filter_changes))
+    params |= {k: str(v) for k, v in changes.items() if k not in filter_changes and v}
+    return params
+
+
+def go(page: str, filters: Filters, **changes) -> None:
+    """Switch to `page` with the filters and changes in its URL."""
+    st.switch_page(PAGES[page], query_params=target(filters, **changes))
+
+
+def open_country(filters: Filters, iso3: str) -> None:
+    go("country", filters, countries=(iso3,))
+
+
+def open_organisation(filters: Filters, org_id: str) -> None:
+    go("organisation", filters, organisations=(org_id,))
+
+
+def open_site(filters: Filters, site_id: str) -> None:
+    go("site", filters.with_(countries=(), organisations=()), site=site_id)
+
+
+def selected_row(event) -> int | None:
+    """Index of the row a user selected in a dataframe with on_select, if any."""
+    rows = (event or {}).get("selection", {}).get("rows", []) if event else []
+    return rows[0] if rows else None
+
+
+def back_links() -> None:
+    cols = st.columns(3)
+    cols[0].page_link(PAGES["map"], label="Back to the map", icon=":material/map:")
+    cols[1].page_link(PAGES["overview"], label="Overview", icon=":material/dashboard:")

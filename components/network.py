@@ -1,0 +1,65 @@
+"""The partner network figure: organisations → sites → countries, nodes clickable."""
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from atlas.labels import KIND
+from components.palette import OKABE_ITO
+from components.text import plain
+
+LAYER_COLOURS = {"organisation": OKABE_ITO[4], "site": OKABE_ITO[0], "country": OKABE_ITO[2]}
+
+
+def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame) -> go.Figure:
+    pos = nodes.set_index("node_id")[["x", "y"]]
+    xs, ys = [], []
+    for e in edges.itertuples():
+        for a, b in [(e.org_id, e.site_id), (e.site_id, e.country)]:
+            if a in pos.index and b in pos.index:
+                xs += [pos.at[a, "x"], pos.at[b, "x"], None]
+                ys += [pos.at[a, "y"], pos.at[b, "y"], None]
+    fig = go.Figure(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            line={"width": 0.6, "color": "rgba(128,128,128,0.45)"},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    degree = pd.concat([edges.org_id, edges.site_id, edges.country]).value_counts()
+    for layer, colour in LAYER_COLOURS.items():
+        part = nodes[nodes.layer == layer]
+        fig.add_scatter(
+            x=part.x,
+            y=part.y,
+            mode="markers+text",
+            text=[plain(t[:38]) for t in part.label],
+            textposition="middle left" if layer == "organisation" else "middle right",
+            textfont={"size": 10},
+            marker={
+                "size": (6 + 2 * part.node_id.map(degree).fillna(1).clip(upper=12)).tolist(),
+                "color": colour,
+                "line": {"width": 0.5, "color": "#333"},
+            },
+            customdata=[[n, layer] for n in part.node_id],
+            hovertext=[
+                f"<b>{plain(label)}</b><br>{plain(layer)}" + (f" · {plain(KIND.get(g, g))}" if layer == "site" else "")
+                for label, g in zip(part.label, part.group, strict=True)
+            ],
+            hoverinfo="text",
+            name=f"{layer.title()}s",
+        )
+    height = max(500, 14 * int(nodes.layer.value_counts().max()))
+    fig.update_layout(
+        height=height,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        xaxis={"visible": False, "range": [-0.9, 2.9], "fixedrange": True},
+        yaxis={"visible": False, "range": [-0.02, 1.02]},
+        legend={"orientation": "h", "y": 1.02},
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+        clickmode="event+select",
+    )
+    return fig

@@ -1,0 +1,93 @@
+"""Status histories, expected-online slips, delays, coverage and the timeline tables."""
+
+import pandas as pd
+
+from atlas.coverage import coverage_by_country
+from atlas.history import delays, expected_online_history, period_start, status_history
+from atlas.metrics import site_table
+from atlas.network import layered_nodes, network_edges
+from atlas.timeline import capacity_by_quarter, events_for
+
+
+def claims(*rows):
+    frame = pd.DataFrame(rows, columns=["claim_id", "subject_id", "metric", "value_text", "claimed_on"])
+    frame["subject_type"] = "site"
+    frame["as_stated"] = "x"
+    frame["source_id"] = "s"
+    frame["claimed_on"] = pd.to_datetime(frame.claimed_on)
+    return frame
+
+
+def test_period_start_reads_every_form():
+    assert period_start("2026") == pd.Timestamp("2026-01-01")
+    assert period_start("2026-Q3") == pd.Timestamp("2026-07-01")
+    assert period_start("2026-05") == pd.Timestamp("2026-05-01")
+    assert period_start("2026-05-17") == pd.Timestamp("2026-05-17")
+    assert period_start("soon") is None
+
+
+def test_status_history_keeps_changes_only():
+    rows = claims(
+        ("a", "x", "status", "announced", "2025-01-01"),
+        ("b", "x", "status", "announced", "2025-03-01"),
+        ("c", "x", "status", "operational", "2026-01-01"),
+        ("d", "x", "status", "paused", "2026-05-01"),
+    )
+    history = status_history(rows)
+    assert list(history.status) == ["announced", "operational", "paused"]
+
+
+def test_a_later_expected_date_is_a_slip():
+    rows = claims(
+        ("a", "x", "expected_online", "2025", "2024-06-01"),
+        ("b", "x", "expected_online", "2026-Q1", "2025-09-01"),
+        ("c", "x", "expected_online", "2025-Q4", "2026-01-01"),
+    )
+    history = expected_online_history(rows)
+    assert list(history.slipped) == [False, True, False]
+    assert history.slip_days.iloc[1] == 365
+
+
+def test_delay_against_the_first_expected_date_and_overdue():
+    rows = claims(
+        ("a", "x", "expected_online", "2025", "2024-06-01"),
+        ("b", "x", "expected_online", "2026-Q1", "2025-09-01"),
+        ("c", "y", "expected_online", "2027", "2025-09-01"),
+    )
+    out = delays(rows, pd.Series({"x": "under_construction", "y": "announced"}), pd.Timestamp("2026-11-28")).set_index(
+        "subject_id"
+    )
+    assert out.loc["x", "first_expected"] == "2025" and out.loc["x", "latest_expected"] == "2026-Q1"
+    assert out.loc["x", "slip_days"] == 365 and out.loc["x", "n_slips"] == 1
+    assert bool(out.loc["x", "overdue"]) and not bool(out.loc["y", "overdue"])
+
+
+def test_coverage_counts_known_missing_and_stale(mini):
+    sites = site_table(mini)
+    cov = coverage_by_country(sites, mini.countries, pd.Timestamp("2026-11-28")).set_index("iso3")
+    assert cov.loc["FRA", "power_mw_known"] == 1.0
+    assert cov.loc["NOR", "gpu_count_known"] == 0.0
+    assert cov.loc["DEU", "stale_sites"] == 1  # last claim 2025-06-11, more than 6 months before
+    assert cov.loc["FRA", "conflicting_metrics"] == 2
+    assert cov.loc["ITA", "sites"] == 0
+
+
+def test_network_links_organisations_sites_and_countries(mini):
+    sites = site_table(mini)
+    edges = network_edges(sites, mini.roles, mini.organisations)
+    assert set(zip(edges.org_id, edges.site_id, strict=True)) == {
+        ("example-corp", "fra-cluster"),
+        ("telco-de", "deu-cloud"),
+        ("nvidia", "fra-cluster"),
+    }
+    nodes = layered_nodes(edges, mini.countries)
+    assert set(nodes.layer) == {"organisation", "site", "country"}
+    assert nodes.y.between(0, 1).all()
+
+
+def test_capacity_by_quarter_and_events(mini):
+    sites = site_table(mini).assign(expected_online=["2026-Q1", "2026-Q3", "2026-Q1"])
+    table = capacity_by_quarter(sites, "gpu_count")
+    assert table.cumulative.max() == 13800
+    events = events_for(mini.events, sites, as_of=pd.Timestamp("2025-12-31"))
+    assert list(events.event_id) == ["e1"]
