@@ -152,7 +152,8 @@ st.subheader("Sources cited")
 cited = ds.sources[ds.sources.source_id.isin(claims.source_id)].sort_values("published_on", ascending=False)
 st.markdown(
     "\n".join(
-        f"- {md_link(s.title, s.url)} — {md(s.publisher)}, {s.published_on:%Y-%m-%d} ({s.source_type})" for s in cited.itertuples()
+        f"- {md_link(s.title, s.url)} — {md(s.publisher)}, {s.published_on:%Y-%m-%d} ({s.source_type})"
+        for s in cited.itertuples()
     )
 )
 back_links()
