@@ -49,7 +49,7 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame) -> go.Figure:
                 for label, g in zip(part.label, part.group, strict=True)
             ],
             hoverinfo="text",
-            name=f"{layer.title()}s",
+            name={"organisation": "Organisations", "site": "Sites", "country": "Countries"}[layer],
         )
     height = max(500, 14 * int(nodes.layer.value_counts().max()))
     fig.update_layout(
@@ -57,7 +57,7 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame) -> go.Figure:
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         xaxis={"visible": False, "range": [-0.9, 2.9], "fixedrange": True},
         yaxis={"visible": False, "range": [-0.02, 1.02]},
-        legend={"orientation": "h", "y": 1.02},
+        legend={"orientation": "h", "y": -0.02, "x": 0.3},
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
         clickmode="event+select",
