@@ -1,4 +1,4 @@
-"""Command line: `python -m atlas validate [DATA_DIR]` and `python -m atlas stats [--json]`."""
+"""Command line: `python -m atlas validate|stats|export|report`; see `python -m atlas --help`."""
 
 import argparse
 import json
@@ -38,6 +38,35 @@ def _stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from atlas.package import build_zip
+
+    try:
+        path = build_zip(args.zip, args.data_dir)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    print(f"wrote {path} ({path.stat().st_size:,} bytes)")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    # The report reuses the dashboard's Streamlit-free figure builders in components/.
+    from components.report import write_report
+
+    try:
+        result = write_report(load_dataset(args.data_dir), args.out, args.query)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    for notice in result.notices:
+        print(f"notice: {notice}", file=sys.stderr)
+    print(f"wrote {result.path} ({result.bytes:,} bytes in {result.seconds:.2f} s)")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="python -m atlas", description="Sovereign AI Atlas data tools")
     commands = root.add_subparsers(dest="command", required=True)
@@ -48,6 +77,15 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="print JSON")
     s.add_argument("--data-dir", type=Path, default=data_dir())
     s.set_defaults(run=_stats)
+    e = commands.add_parser("export", help="write the full dataset package (CSVs, datapackage, README, sites GeoJSON)")
+    e.add_argument("--zip", type=Path, required=True, help="output ZIP path")
+    e.add_argument("--data-dir", type=Path, default=data_dir())
+    e.set_defaults(run=_export)
+    r = commands.add_parser("report", help="write a self-contained HTML report")
+    r.add_argument("out", type=Path, help="output HTML path")
+    r.add_argument("--query", default="", help='filters as a query string, e.g. "country=FRA&status=operational"')
+    r.add_argument("--data-dir", type=Path, default=data_dir())
+    r.set_defaults(run=_report)
     return root
 
 

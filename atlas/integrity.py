@@ -240,6 +240,40 @@ def country_denominators(contract: Contract, frames: Frames) -> list[Problem]:
     return problems
 
 
+def story_queries(contract: Contract, frames: Frames) -> list[Problem]:
+    """Each story's query string uses only its page's parameters and the shared filters, with valid values."""
+    from urllib.parse import parse_qs
+
+    from atlas import urlstate
+
+    stories = frames.get("stories")
+    if stories is None or "stories" not in {r.name for r in contract.resources}:
+        return []
+    allowed = contract.resource("stories").extras.get("x_page_params", {})
+    tables = {
+        "country": ("countries", "iso3"),
+        "org": ("organisations", "org_id"),
+        "programme": ("programmes", "programme_id"),
+        "site": ("sites", "site_id"),
+        "compare": ("countries", "iso3"),
+    }
+    # A parameter whose table is unreadable is not checked: that file's own problem is reported.
+    known = {name: _values(frames, table, key) for name, (table, key) in tables.items() if table in frames}
+    problems = []
+    for row, story in stories.iterrows():
+        query = "" if pd.isna(story.query) else story.query
+        params = parse_qs(query, keep_blank_values=True)
+        for name, values in params.items():
+            if name not in (*urlstate.FILTER_PARAMS, *allowed.get(story.page, [])):
+                problems.append(
+                    Problem("stories.csv", row, "query", f"parameter {shown(name)} is not used by page {story.page}")
+                )
+            elif name in known:
+                bad = [v for value in values for v in value.split(",") if v not in known[name]]
+                problems += [Problem("stories.csv", row, "query", f"{shown(b)} is not a known {name}") for b in bad]
+    return problems
+
+
 CHECKS: tuple[Check, ...] = (
     primary_keys,
     foreign_keys,
@@ -249,6 +283,7 @@ CHECKS: tuple[Check, ...] = (
     claim_dates,
     site_coordinates,
     country_denominators,
+    story_queries,
 )
 
 

@@ -94,11 +94,12 @@ def _sum_known(values: pd.Series) -> float:
     return values.sum(min_count=1)
 
 
-def country_table(ds: Dataset, sites: pd.DataFrame) -> pd.DataFrame:
+def country_table(ds: Dataset, sites: pd.DataFrame, only: tuple[str, ...] = ()) -> pd.DataFrame:
     """One row per country of the map: site counts and summed metrics, absolute and normalised.
 
     A country with no site has 0 sites and 0 of every metric; a country whose sites report no
-    figure for a metric has an empty value for it.
+    figure for a metric has an empty value for it. With `only`, countries outside it are
+    filtered out, so every figure of theirs is empty rather than 0.
     """
     grouped = sites.groupby("country")
     out = ds.countries[["iso3", "name", "eu_member", "population", "gdp_eur"]].copy().set_index("iso3")

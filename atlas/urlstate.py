@@ -149,3 +149,19 @@ def encode_filters(filters: Filters) -> dict[str, str]:
         "as_of": "" if filters.as_of is None else pd.Timestamp(filters.as_of).strftime("%Y-%m-%d"),
     }
     return {k: v for k, v in out.items() if v}
+
+
+def dataset_filter_specs(ds) -> list[ParamSpec]:
+    """The shared filters' parameters, with options taken from a dataset."""
+    from atlas.contract import load_contract
+    from atlas.filters import NO_STATUS, STATUS_ORDER
+
+    return filter_specs(
+        countries=set(ds.countries.iso3),
+        statuses={*STATUS_ORDER, NO_STATUS},
+        kinds=set(load_contract().resource("sites").field("kind").enum),
+        organisations=set(ds.organisations.org_id),
+        programmes=set(ds.programmes.programme_id),
+        first=ds.claims.claimed_on.min(),
+        last=pd.Timestamp.today().normalize(),
+    )

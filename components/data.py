@@ -50,5 +50,5 @@ def sites_as_of(_ds: Dataset, directory: str, as_of: pd.Timestamp | None) -> pd.
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def countries_for(_ds: Dataset, directory: str, sites: pd.DataFrame) -> pd.DataFrame:
-    return country_table(_ds, sites)
+def countries_for(_ds: Dataset, directory: str, sites: pd.DataFrame, only: tuple[str, ...] = ()) -> pd.DataFrame:
+    return country_table(_ds, sites, only)

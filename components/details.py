@@ -7,6 +7,7 @@ from atlas.resolve import ranked_claims, resolve
 
 SITE_TABLE_COLUMNS = [
     "name",
+    "country",
     "city",
     "kind",
     "status",

@@ -9,6 +9,8 @@ from atlas.filters import Filters, apply
 from atlas.load import Dataset
 from components import state
 from components.data import countries_for, dataset, sites_as_of
+from components.present import presentation_state, start_presentation_link, story_bar
+from components.share import share_panel
 from components.sidebar import filter_sidebar
 from components.text import md
 
@@ -23,6 +25,7 @@ class Context:
     sites_all: pd.DataFrame
     sites: pd.DataFrame
     countries: pd.DataFrame
+    presenting: bool = False
 
     @property
     def as_of_label(self) -> str:
@@ -42,14 +45,17 @@ def start(page: str, specs=None, widgets: dict[str, str] | None = None) -> Conte
     if callable(specs):
         specs = specs(ds)
     filters, params = state.init_state(ds, page, specs or [], widgets or {})
+    presenting, story, present_notices = presentation_state(ds)
+    if presenting:
+        story_bar(ds, story)
     filters = filter_sidebar(ds, filters)
     state.set_filters(filters)
     directory = str(ds.directory)
     sites_all = sites_as_of(ds, directory, filters.as_of)
     sites = apply(sites_all, ds.roles, filters)
-    countries = countries_for(ds, directory, sites)
-    state.show_notices()
-    return Context(ds, filters, params, sites_all, sites, countries)
+    countries = countries_for(ds, directory, sites, filters.countries)
+    state.show_notices(present_notices)
+    return Context(ds, filters, params, sites_all, sites, countries, presenting)
 
 
 def finish(ctx: Context, page: str, page_values: dict | None = None) -> None:
@@ -58,6 +64,9 @@ def finish(ctx: Context, page: str, page_values: dict | None = None) -> None:
     for name, value in (page_values or {}).items():
         state.set_page_value(page, name, value)
     state.write_url(ctx.filters, values)
+    if not ctx.presenting:
+        start_presentation_link()
+        share_panel(ctx.ds, ctx.filters, values)
 
 
 def caption_filters(ctx: Context) -> None:

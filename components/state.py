@@ -4,12 +4,10 @@ The URL is the shareable form of the state; session state carries it across page
 (which clear query params); widgets are initialised from it.
 """
 
-import pandas as pd
 import streamlit as st
 
 from atlas import urlstate
-from atlas.contract import load_contract
-from atlas.filters import NO_STATUS, STATUS_ORDER, Filters
+from atlas.filters import Filters
 from atlas.load import Dataset
 from components.text import md
 
@@ -25,15 +23,7 @@ def _raw_params() -> dict[str, list[str]]:
 
 
 def filter_specs(ds: Dataset) -> list[urlstate.ParamSpec]:
-    return urlstate.filter_specs(
-        countries=set(ds.countries.iso3),
-        statuses={*STATUS_ORDER, NO_STATUS},
-        kinds=set(load_contract().resource("sites").field("kind").enum),
-        organisations=set(ds.organisations.org_id),
-        programmes=set(ds.programmes.programme_id),
-        first=ds.claims.claimed_on.min(),
-        last=pd.Timestamp.today().normalize(),
-    )
+    return urlstate.dataset_filter_specs(ds)
 
 
 def _flat(raw: dict[str, list[str]]) -> dict[str, str]:
@@ -68,8 +58,8 @@ def init_state(
     return ss[FILTERS_KEY], seen[page]
 
 
-def show_notices() -> None:
-    for notice in st.session_state.get(NOTICES_KEY, []):
+def show_notices(extra: list[str] = ()) -> None:
+    for notice in [*st.session_state.get(NOTICES_KEY, []), *extra]:
         st.warning(md(notice), icon="⚠️")
 
 

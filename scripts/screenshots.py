@@ -30,11 +30,14 @@ VIEWS = {
 
 def serve(port: int) -> subprocess.Popen:
     process = subprocess.Popen(  # noqa: S603 -- fixed command line
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     for _ in range(100):
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)  # noqa: S310 -- local URL
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
             return process
         except OSError:
             time.sleep(0.3)
@@ -47,7 +50,10 @@ def main() -> None:
     base = base or "http://127.0.0.1:8765"
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"])
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
+        )
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort())
         for name, path in VIEWS.items():

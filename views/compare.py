@@ -2,11 +2,13 @@
 
 import streamlit as st
 
+from atlas.export import country_provenance
 from atlas.filters import apply
 from atlas.labels import METRIC
 from atlas.metrics import country_table
 from atlas.urlstate import ParamSpec
 from components.charts import CHART_CONFIG, compare_chart
+from components.downloads import csv_button
 from components.page import finish, start
 
 PAGE = "compare"
@@ -51,6 +53,12 @@ columns = [
     *[f"{m}_per_million" for m in METRIC],
 ]
 st.dataframe(table[columns], hide_index=True, width="stretch")
+as_of = ctx.filters.as_of or ds.as_of
+csv_button(
+    country_provenance(table[["iso3", *columns]], sites, ds.claims, ds.sources, as_of),
+    "atlas-compare.csv",
+    "dl_compare",
+)
 st.caption(
     "Per-million figures use each country's population and year from countries.csv; empty where population is unknown."
 )

@@ -3,12 +3,14 @@
 import pandas as pd
 import streamlit as st
 
+from atlas.export import with_provenance
 from atlas.filters import apply
 from atlas.labels import METRIC
 from atlas.metrics import benchmarks, country_table
 from atlas.timeline import events_for, events_per_month
 from components.charts import CHART_CONFIG, events_chart
 from components.details import SITE_TABLE_COLUMNS, claims_table
+from components.downloads import csv_button
 from components.maps import MAP_CONFIG, europe_map
 from components.nav import back_links, open_organisation, open_site
 from components.page import finish, start
@@ -85,6 +87,13 @@ with left:
         if rows := (event or {}).get("selection", {}).get("rows", []):
             open_site(ctx.filters, sites.iloc[rows[0]].site_id)
         st.caption("Select a row to open the site's profile.")
+        shown = sites[["site_id", *SITE_TABLE_COLUMNS]]
+        as_of = ctx.filters.as_of or ds.as_of
+        csv_button(
+            with_provenance(shown, ds.claims, ds.sources, "site_id", "site", as_of),
+            f"atlas-{iso3}-sites.csv",
+            "dl_country_sites",
+        )
 with right:
     fig = europe_map(ctx.countries, sites, "gpu_count", "absolute", "status", focus=[iso3])
     fig.update_layout(height=420, showlegend=False)
@@ -144,11 +153,9 @@ site_claims = [
 ]
 all_claims = pd.concat([national, *site_claims], ignore_index=True)
 st.caption(f"{len(all_claims)} claims from {all_claims.url.nunique()} sources")
-st.dataframe(
-    all_claims[["subject", *[c for c in all_claims.columns if c != "subject"]]],
-    hide_index=True,
-    width="stretch",
-    column_config=CLAIM_COLUMNS,
-)
+claims_shown = all_claims[["subject", *[c for c in all_claims.columns if c != "subject"]]]
+st.dataframe(claims_shown, hide_index=True, width="stretch", column_config=CLAIM_COLUMNS)
+stamp = f"{ctx.filters.as_of or ds.as_of:%Y-%m-%d}"
+csv_button(claims_shown.assign(as_of=stamp), f"atlas-{iso3}-claims.csv", "dl_country_claims")
 back_links()
 finish(ctx, PAGE)

@@ -6,6 +6,7 @@ import streamlit as st
 from atlas.coverage import FIELDS, STALE_AFTER, coverage_by_country, coverage_by_field
 from atlas.resolve import resolve
 from components.charts import CHART_CONFIG, coverage_heatmap
+from components.downloads import csv_button
 from components.page import caption_filters, finish, start
 
 PAGE = "coverage"
@@ -46,6 +47,7 @@ st.dataframe(
         f"{f}_known": st.column_config.NumberColumn(f"{label} known", format="percent") for f, label in FIELDS.items()
     },
 )
+csv_button(cov.assign(as_of=f"{as_of:%Y-%m-%d}"), "atlas-coverage.csv", "dl_coverage")
 st.subheader("Conflicts by metric")
 by_metric = conflicting.groupby(["subject_type", "metric"]).size().rename("groups in conflict").reset_index()
 st.dataframe(by_metric, hide_index=True)

@@ -2,9 +2,11 @@
 
 import streamlit as st
 
+from atlas.export import country_provenance, with_provenance
 from atlas.labels import METRIC, SCALE
 from atlas.urlstate import ParamSpec
 from components.details import SITE_TABLE_COLUMNS
+from components.downloads import csv_button
 from components.maps import MAP_CONFIG, europe_map, metric_column
 from components.nav import open_country, open_site
 from components.page import caption_filters, finish, start
@@ -67,12 +69,19 @@ table = table.loc[:, ~table.columns.duplicated()].sort_values(column, ascending=
 st.dataframe(
     table, hide_index=True, width="stretch", column_config={**SITE_COLUMNS, "name": "Country", "n_sites": "Sites"}
 )
+as_of = ctx.filters.as_of or ctx.ds.as_of
+csv_button(
+    country_provenance(table, ctx.sites, ctx.ds.claims, ctx.ds.sources, as_of),
+    "atlas-countries.csv",
+    "dl_map_countries",
+)
 with st.expander("Sites shown on the map"):
-    st.dataframe(
-        ctx.sites[[*SITE_TABLE_COLUMNS, "coordinates_basis"]],
-        hide_index=True,
-        width="stretch",
-        column_config=SITE_COLUMNS,
+    shown = ctx.sites[["site_id", *SITE_TABLE_COLUMNS, "coordinates_basis"]]
+    st.dataframe(shown.drop(columns="site_id"), hide_index=True, width="stretch", column_config=SITE_COLUMNS)
+    csv_button(
+        with_provenance(shown, ctx.ds.claims, ctx.ds.sources, "site_id", "site", as_of),
+        "atlas-sites.csv",
+        "dl_map_sites",
     )
 
 finish(

@@ -4,6 +4,7 @@ import streamlit as st
 
 from atlas.network import layered_nodes, network_edges
 from atlas.urlstate import ParamSpec
+from components.downloads import csv_button
 from components.nav import open_country, open_organisation, open_site
 from components.network import network_figure
 from components.page import caption_filters, finish, start
@@ -59,5 +60,9 @@ else:
     st.caption(
         f"{edges.org_id.nunique()} organisations · {edges.site_id.nunique()} sites · {edges.country.nunique()} countries · {len(edges)} links. Click a node to open its profile."
     )
-    st.dataframe(edges[["org_name", "role", "site_name", "country"]], hide_index=True, width="stretch")
+    shown = edges[["org_name", "role", "site_name", "country", "source_id"]]
+    st.dataframe(shown, hide_index=True, width="stretch")
+    sources = ctx.ds.sources[["source_id", "url"]]
+    stamp = f"{ctx.filters.as_of or ctx.ds.as_of:%Y-%m-%d}"
+    csv_button(shown.merge(sources, on="source_id", how="left").assign(as_of=stamp), "atlas-network.csv", "dl_network")
 finish(ctx, PAGE, {"role": role if role != "all" else ""})

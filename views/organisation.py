@@ -7,6 +7,7 @@ from atlas.metrics import kpis
 from atlas.timeline import events_per_month
 from components.charts import CHART_CONFIG, events_chart
 from components.details import claims_table
+from components.downloads import csv_button
 from components.nav import back_links, open_country, open_site
 from components.page import finish, start
 from components.state import set_filters
@@ -97,11 +98,9 @@ site_claims = [
 ]
 claims = pd.concat([own, *site_claims], ignore_index=True)
 st.caption(f"{len(own)} claims about the organisation itself, {len(claims) - len(own)} about its sites")
-st.dataframe(
-    claims[["subject", *[c for c in claims.columns if c != "subject"]]],
-    hide_index=True,
-    width="stretch",
-    column_config=CLAIM_COLUMNS,
-)
+claims_shown = claims[["subject", *[c for c in claims.columns if c != "subject"]]]
+st.dataframe(claims_shown, hide_index=True, width="stretch", column_config=CLAIM_COLUMNS)
+stamp = f"{ctx.filters.as_of or ds.as_of:%Y-%m-%d}"
+csv_button(claims_shown.assign(as_of=stamp), f"atlas-{org_id}-claims.csv", "dl_org_claims")
 back_links()
 finish(ctx, PAGE)

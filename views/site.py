@@ -10,6 +10,7 @@ from atlas.timeline import events_for
 from atlas.urlstate import ParamSpec
 from components.charts import CHART_CONFIG, status_history_chart
 from components.details import claims_table
+from components.downloads import csv_button
 from components.nav import back_links, open_organisation
 from components.page import finish, start
 from components.tables import CLAIM_COLUMNS
@@ -97,6 +98,14 @@ for metric, part in table.groupby("metric", sort=False):
         shown = rule.value_text if pd.isna(rule.value) else f"{rule.value:,.6g} {unit}"
         st.caption(md(f"Resolved: {shown} — why: {rule.rule}."))
         st.dataframe(part.drop(columns="metric"), hide_index=True, width="stretch", column_config=CLAIM_COLUMNS)
+
+stamp = f"{as_of or ds.as_of:%Y-%m-%d}"
+csv_button(
+    table.assign(site_id=site_id, as_of=stamp),
+    f"atlas-{site_id}-claims.csv",
+    "dl_site_claims",
+    "Download all claims (CSV)",
+)
 
 st.subheader("Status history")
 history = status_history(claims)

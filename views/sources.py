@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components.downloads import csv_button
 from components.page import finish, start
 from components.tables import SOURCE_COLUMNS
 
@@ -31,5 +32,13 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     column_config=SOURCE_COLUMNS,
+)
+shown = table[
+    ["title", "publisher", "published_on", "source_type", "language", "claims", "url", "accessed_on", "source_id"]
+]
+csv_button(
+    shown.sort_values("published_on", ascending=False).assign(as_of=f"{ds.as_of:%Y-%m-%d}"),
+    "atlas-sources.csv",
+    "dl_sources",
 )
 finish(ctx, PAGE)

@@ -7,6 +7,7 @@ from atlas.history import delays
 from atlas.timeline import capacity_by_quarter, events_for, events_per_month
 from atlas.urlstate import ParamSpec
 from components.charts import CHART_CONFIG, capacity_chart, events_chart
+from components.downloads import csv_button
 from components.page import caption_filters, finish, start
 
 PAGE = "timeline"
@@ -70,4 +71,6 @@ st.dataframe(
         "url": st.column_config.LinkColumn("Source", display_text="open ↗"),
     },
 )
+log = events.merge(ds.sources[["source_id", "url"]], on="source_id")
+csv_button(log.assign(as_of=f"{ctx.filters.as_of or ds.as_of:%Y-%m-%d}"), "atlas-events.csv", "dl_events")
 finish(ctx, PAGE, {"capacity": capacity if capacity != "power_mw" else ""})

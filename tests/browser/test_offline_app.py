@@ -1,6 +1,7 @@
 """Browser tests on the system Chromium against a real server, with the network limited to 127.0.0.1."""
 
 import pytest
+from playwright.sync_api import expect
 
 from atlas.load import load_dataset
 from tests.browser.conftest import wait_for_app
@@ -80,3 +81,55 @@ def test_map_to_country_to_site_to_source(offline_page, app_url):
     links.first.wait_for()
     assert links.count() >= 1
     assert not links.first.get_attribute("href").startswith("http://127.0.0.1")
+
+
+def test_csv_download_of_a_filtered_view_matches_the_table(offline_page, app_url, tmp_path):
+    import pandas as pd
+
+    page = offline_page
+    page.goto(f"{app_url}/map?country=DEU,FRA&status=operational")
+    wait_for_app(page)
+    expander = page.get_by_test_id("stExpander").filter(has_text="Sites shown on the map")
+    expander.get_by_text("Sites shown on the map").click()
+    with page.expect_download() as info:
+        expander.get_by_test_id("stDownloadButton").click()
+    path = tmp_path / "sites.csv"
+    info.value.save_as(path)
+    downloaded = pd.read_csv(path, encoding="utf-8-sig")
+    from atlas.filters import Filters, apply
+    from atlas.metrics import site_table
+
+    ds = load_dataset()
+    expected = apply(site_table(ds), ds.roles, Filters(countries=("DEU", "FRA"), statuses=("operational",)))
+    assert sorted(downloaded.site_id) == sorted(expected.site_id)
+    assert set(downloaded.country) == {"DEU", "FRA"} and set(downloaded.status) == {"operational"}
+    assert downloaded.source_urls.str.startswith("http").all()
+    assert (downloaded.as_of == f"{ds.as_of:%Y-%m-%d}").all()
+
+
+def test_report_opens_offline_and_draws_the_map(page, tmp_path):
+    from components.report import write_report
+
+    out = tmp_path / "report.html"
+    write_report(load_dataset(), out, "country=ITA,ESP")
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort())
+    page.goto(out.as_uri())
+    page.wait_for_selector("path.choroplethlocation")
+    assert page.locator("path.choroplethlocation").count() >= 40
+    assert page.locator("g.trace.scattergeo path.point").count() >= 1
+    assert requests == [out.as_uri()]
+
+
+def test_presentation_mode_steps_through_stories(offline_page, app_url):
+    page = offline_page
+    page.goto(f"{app_url}/?present=1&story=1")
+    wait_for_app(page)
+    page.get_by_text("Story 1 of").wait_for()
+    expect(page.get_by_test_id("stSidebar")).to_be_hidden()
+    page.get_by_role("button", name="Next ▶").click()
+    page.get_by_text("Story 2 of").wait_for()
+    wait_for_app(page)
+    page.wait_for_selector("path.choroplethlocation")
+    assert "present=1" in page.url and "story=2" in page.url

@@ -1,0 +1,72 @@
+"""Download buttons: safe CSV of a table view (built on click), the dataset package and the HTML report."""
+
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from atlas.export import to_csv_bytes
+from atlas.filters import Filters
+from atlas.load import Dataset
+from atlas.package import build_zip
+
+
+def csv_button(frame: pd.DataFrame, filename: str, key: str, label: str = "Download CSV") -> None:
+    """A download of exactly `frame` (the rows and columns shown, plus provenance columns).
+
+    The bytes are produced only when the user clicks: Streamlit calls the function lazily.
+    """
+    st.download_button(
+        label,
+        data=lambda: to_csv_bytes(frame),
+        file_name=filename,
+        mime="text/csv",
+        key=key,
+        icon=":material/download:",
+        help="UTF-8 CSV of this table with its sources and as-of date. Cells that could run as spreadsheet formulas are neutralised.",
+    )
+
+
+def _zip_bytes(directory: str) -> bytes:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = build_zip(Path(tmp) / "atlas.zip", Path(directory))
+        return path.read_bytes()
+
+
+def dataset_button(ds: Dataset) -> None:
+    st.download_button(
+        "Full dataset (ZIP)",
+        data=lambda: _zip_bytes(str(ds.directory)),
+        file_name=f"sovereign-ai-atlas-{ds.as_of:%Y-%m-%d}.zip",
+        mime="application/zip",
+        key="dl_dataset",
+        icon=":material/folder_zip:",
+        help="Every CSV, the datapackage (data dictionary), a README with citation and licence, and a GeoJSON of the sites.",
+        width="stretch",
+    )
+
+
+def report_button(ds: Dataset, filters: Filters, query: str) -> None:
+    """Build the HTML report for the current filters with visible progress, then offer it."""
+    from components.report import build_html
+
+    cache = st.session_state.setdefault("atlas_reports", {})
+    if st.button("Build HTML report", key="build_report", icon=":material/description:", width="stretch"):
+        with st.status("Building the report…", expanded=True) as status:
+            st.write("Resolving claims and computing figures…")
+            html = build_html(ds, filters)
+            st.write(f"Embedding plotly.js and the map ({len(html) / 1e6:.1f} MB)…")
+            cache.clear()
+            cache[query] = html.encode("utf-8")
+            status.update(label="Report ready", state="complete", expanded=False)
+    if query in cache:
+        st.download_button(
+            "Download report (HTML)",
+            data=cache[query],
+            file_name="sovereign-ai-atlas-report.html",
+            mime="text/html",
+            key="dl_report",
+            icon=":material/download:",
+            width="stretch",
+        )

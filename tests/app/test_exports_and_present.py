@@ -1,0 +1,65 @@
+"""Every table view offers a safe CSV download; presentation mode steps through the stories."""
+
+import pytest
+
+from tests.app.conftest import open_page
+from tests.conftest import MINI
+
+TABLE_VIEWS = {
+    "views/europe_map.py": ({}, "dl_map_countries"),
+    "views/sources.py": ({}, "dl_sources"),
+    "views/country.py": ({"country": "FRA"}, "dl_country_claims"),
+    "views/organisation.py": ({"org": "nvidia"}, "dl_org_claims"),
+    "views/site.py": ({"site": "fra-cluster"}, "dl_site_claims"),
+    "views/timeline.py": ({}, "dl_events"),
+    "views/coverage.py": ({}, "dl_coverage"),
+    "views/compare.py": ({"compare": "FRA,DEU"}, "dl_compare"),
+    "views/network.py": ({}, "dl_network"),
+}
+
+
+@pytest.mark.parametrize(("page", "case"), TABLE_VIEWS.items())
+def test_table_views_offer_a_csv_download(page, case, data_dir):
+    data_dir(MINI)
+    query, key = case
+    at = open_page(page, query)
+    assert not at.exception
+    buttons = at.get("download_button")
+    assert any(key in b.proto.id for b in buttons), [b.proto.id for b in buttons]
+
+
+def test_sidebar_offers_the_dataset_and_a_share_link(data_dir):
+    data_dir(MINI)
+    at = open_page("views/europe_map.py", {"country": "DEU"})
+    assert any("dl_dataset" in b.proto.id for b in at.get("download_button"))
+    assert any("country=DEU" in c.value for c in at.sidebar.code)
+
+
+def test_report_button_builds_the_report(data_dir):
+    data_dir(MINI)
+    at = open_page()
+    at.button(key="build_report").click().run()
+    assert not at.exception
+    assert any("dl_report" in b.proto.id for b in at.get("download_button"))
+
+
+def test_presentation_mode_steps_through_the_stories(data_dir):
+    data_dir(MINI)
+    at = open_page(None, {"present": "1", "story": "1"})
+    assert any("Story 1 of 3" in m.value for m in at.markdown)
+    at.button(key="story_next").click().run()
+    assert any("Story 2 of 3" in m.value for m in at.markdown)
+    assert at.title[0].value == "Europe map"
+    assert at.selectbox(key="map_metric").value == "power_mw"
+    at.button(key="story_next").click().run()
+    assert at.title[0].value == "Site profile"
+    assert at.button(key="story_next").disabled
+    at.button(key="story_prev").click().run()
+    assert any("Story 2 of 3" in m.value for m in at.markdown)
+
+
+def test_presentation_mode_rejects_a_bad_story_number(data_dir):
+    data_dir(MINI)
+    at = open_page(None, {"present": "1", "story": "99"})
+    assert any("story" in w.value for w in at.warning)
+    assert any("Story 1 of 3" in m.value for m in at.markdown)
