@@ -34,6 +34,15 @@ def europe_geojson() -> dict:
     return json.loads(SIMPLIFIED.read_text(encoding="utf-8"))
 
 
+def geojson_for(iso3s) -> dict:
+    """Only the features a trace draws, so no shape is sent twice in one figure."""
+    wanted = set(iso3s)
+    return {
+        "type": "FeatureCollection",
+        "features": [f for f in europe_geojson()["features"] if f["properties"]["iso3"] in wanted],
+    }
+
+
 def metric_column(metric: str, scale: str) -> str:
     return metric if scale == "absolute" else f"{metric}_{scale}"
 
@@ -55,7 +64,7 @@ def _choropleth(countries: pd.DataFrame, metric: str, scale: str) -> list[go.Cho
     ]
     unknown = countries[values.isna()]
     base = go.Choropleth(
-        geojson=europe_geojson(),
+        geojson=geojson_for(unknown.iso3),
         featureidkey="properties.iso3",
         locations=unknown.iso3,
         z=np.zeros(len(unknown)),
@@ -68,7 +77,7 @@ def _choropleth(countries: pd.DataFrame, metric: str, scale: str) -> list[go.Cho
         name="not reported",
     )
     main = go.Choropleth(
-        geojson=europe_geojson(),
+        geojson=geojson_for(known.iso3),
         featureidkey="properties.iso3",
         locations=known.iso3,
         z=known[column].astype(float),

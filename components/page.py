@@ -1,5 +1,7 @@
 """Page bootstrap shared by every view: data, filters, URL state and notices in one call."""
 
+import logging
+import uuid
 from dataclasses import dataclass
 
 import pandas as pd
@@ -13,6 +15,8 @@ from components.present import presentation_state, start_presentation_link, stor
 from components.share import share_panel
 from components.sidebar import filter_sidebar
 from components.text import md
+
+log = logging.getLogger("atlas")
 
 
 @dataclass
@@ -75,3 +79,24 @@ def caption_filters(ctx: Context) -> None:
     if not ctx.filters.is_default:
         parts.append("filtered (see sidebar)")
     st.caption(md(" · ".join(parts)))
+
+
+def run(page: str, specs=None, widgets: dict[str, str] | None = None, *, render) -> None:
+    """Run a view: start, draw with `render(ctx)`, then finish with the parameters it returns.
+
+    An exception inside the view becomes a friendly message with an error id; the traceback
+    goes only to the server log. Streamlit's own control flow (stop, rerun, page switches) is
+    a BaseException and passes through untouched.
+    """
+    ctx = start(page, specs, widgets)
+    try:
+        values = render(ctx) or {}
+    except Exception:
+        error_id = uuid.uuid4().hex[:8]
+        log.exception("view %s failed [error id %s]", page, error_id)
+        st.error(
+            f"Something went wrong while drawing this view. It has been logged with error id {error_id}. "
+            "Try another filter or page; if it persists, report the error id."
+        )
+        values = {}
+    finish(ctx, page, values)

@@ -9,57 +9,65 @@ from atlas.metrics import country_table
 from atlas.urlstate import ParamSpec
 from components.charts import CHART_CONFIG, compare_chart
 from components.downloads import csv_button
-from components.page import finish, start
+from components.page import Context, run
 
 PAGE = "compare"
-ctx = start(
-    PAGE, lambda ds: [ParamSpec("compare", "list", frozenset(ds.countries.iso3), ())], {"compare": "cmp_countries"}
-)
-ds = ctx.ds
-names = dict(zip(ds.countries.iso3, ds.countries.name, strict=True))
-st.title("Compare countries")
-default = list(ctx.params.get("compare") or ctx.filters.countries)[:6]
-chosen = st.multiselect(
-    "Countries (2 to 6)",
-    sorted(names, key=names.get),
-    default=default,
-    format_func=names.get,
-    max_selections=6,
-    key="cmp_countries",
-)
-if len(ctx.params.get("compare") or ()) > 6:
-    st.warning("Only the first six countries are compared.")
-if len(chosen) < 2:
-    st.info("Choose at least two countries.")
-    finish(ctx, PAGE, {"compare": ",".join(chosen)})
-    st.stop()
 
-sites = apply(ctx.sites_all, ds.roles, ctx.filters.with_(countries=()))
-table = country_table(ds, sites).set_index("iso3").loc[chosen].reset_index()
-st.caption(ctx.as_of_label + " · other sidebar filters apply; the country filter does not")
-for metric, label in METRIC.items():
-    left, right = st.columns(2)
-    left.plotly_chart(compare_chart(table, metric, label), config=CHART_CONFIG, key=f"cmp_{metric}")
-    right.plotly_chart(
-        compare_chart(table, f"{metric}_per_million", f"{label} per million inhabitants"),
-        config=CHART_CONFIG,
-        key=f"cmp_{metric}_pc",
+
+def render(ctx: Context) -> dict:
+    """Draw the page; return its own URL parameters."""
+    ds = ctx.ds
+    names = dict(zip(ds.countries.iso3, ds.countries.name, strict=True))
+    st.title("Compare countries")
+    default = list(ctx.params.get("compare") or ctx.filters.countries)[:6]
+    chosen = st.multiselect(
+        "Countries (2 to 6)",
+        sorted(names, key=names.get),
+        default=default,
+        format_func=names.get,
+        max_selections=6,
+        key="cmp_countries",
     )
-columns = [
-    "name",
-    "population",
-    "n_sites",
-    *[m for m in METRIC if m != "n_sites"],
-    *[f"{m}_per_million" for m in METRIC],
-]
-st.dataframe(table[columns], hide_index=True, width="stretch")
-as_of = ctx.filters.as_of or ds.as_of
-csv_button(
-    country_provenance(table[["iso3", *columns]], sites, ds.claims, ds.sources, as_of),
-    "atlas-compare.csv",
-    "dl_compare",
+    if len(ctx.params.get("compare") or ()) > 6:
+        st.warning("Only the first six countries are compared.")
+    if len(chosen) < 2:
+        st.info("Choose at least two countries.")
+        return {"compare": ",".join(chosen)}
+
+    sites = apply(ctx.sites_all, ds.roles, ctx.filters.with_(countries=()))
+    table = country_table(ds, sites).set_index("iso3").loc[chosen].reset_index()
+    st.caption(ctx.as_of_label + " · other sidebar filters apply; the country filter does not")
+    for metric, label in METRIC.items():
+        left, right = st.columns(2)
+        left.plotly_chart(compare_chart(table, metric, label), config=CHART_CONFIG, key=f"cmp_{metric}")
+        right.plotly_chart(
+            compare_chart(table, f"{metric}_per_million", f"{label} per million inhabitants"),
+            config=CHART_CONFIG,
+            key=f"cmp_{metric}_pc",
+        )
+    columns = [
+        "name",
+        "population",
+        "n_sites",
+        *[m for m in METRIC if m != "n_sites"],
+        *[f"{m}_per_million" for m in METRIC],
+    ]
+    st.dataframe(table[columns], hide_index=True, width="stretch")
+    as_of = ctx.filters.as_of or ds.as_of
+    csv_button(
+        country_provenance(table[["iso3", *columns]], sites, ds.claims, ds.sources, as_of),
+        "atlas-compare.csv",
+        "dl_compare",
+    )
+    st.caption(
+        "Per-million figures use each country's population and year from countries.csv; empty where population is unknown."
+    )
+    return {"compare": ",".join(chosen)}
+
+
+run(
+    PAGE,
+    lambda ds: [ParamSpec("compare", "list", frozenset(ds.countries.iso3), ())],
+    {"compare": "cmp_countries"},
+    render=render,
 )
-st.caption(
-    "Per-million figures use each country's population and year from countries.csv; empty where population is unknown."
-)
-finish(ctx, PAGE, {"compare": ",".join(chosen)})

@@ -13,149 +13,156 @@ from components.details import SITE_TABLE_COLUMNS, claims_table
 from components.downloads import csv_button
 from components.maps import MAP_CONFIG, europe_map
 from components.nav import back_links, open_organisation, open_site
-from components.page import finish, start
+from components.page import Context, run
 from components.state import set_filters
 from components.tables import CLAIM_COLUMNS, SITE_COLUMNS
 from components.text import md, money, number
 
 PAGE = "country"
-ctx = start(PAGE)
-ds = ctx.ds
-names = dict(zip(ds.countries.iso3, ds.countries.name, strict=True))
-st.title("Country profile")
-chosen = ctx.filters.countries
-if len(chosen) != 1:
-    options = list(chosen) or sorted(names, key=names.get)
-    pick = st.selectbox(
-        "Country", options, index=None, format_func=names.get, placeholder="Choose a country", key="country_pick"
-    )
-    if pick is None:
-        st.caption("A profile shows one country: choose it here (or pick exactly one in the sidebar).")
-        back_links()
-        finish(ctx, PAGE)
-        st.stop()
-    set_filters(ctx.filters.with_(countries=(pick,)))
-    st.rerun()
 
-iso3 = chosen[0]
-st.header(md(names[iso3]))
-row = ds.countries.set_index("iso3").loc[iso3]
-st.caption(
-    md(
-        " · ".join(
-            x
-            for x in [
-                "EU member" if row.eu_member else "",
-                "EuroHPC participating state" if row.eurohpc_member is True else "",
-                ctx.as_of_label,
-            ]
-            if x
+
+def render(ctx: Context) -> dict:
+    """Draw the page; return its own URL parameters."""
+    ds = ctx.ds
+    names = dict(zip(ds.countries.iso3, ds.countries.name, strict=True))
+    st.title("Country profile")
+    chosen = ctx.filters.countries
+    if len(chosen) != 1:
+        options = list(chosen) or sorted(names, key=names.get)
+        pick = st.selectbox(
+            "Country", options, index=None, format_func=names.get, placeholder="Choose a country", key="country_pick"
+        )
+        if pick is None:
+            st.caption("A profile shows one country: choose it here (or pick exactly one in the sidebar).")
+            back_links()
+            return {}
+        set_filters(ctx.filters.with_(countries=(pick,)))
+        st.rerun()
+
+    iso3 = chosen[0]
+    st.header(md(names[iso3]))
+    row = ds.countries.set_index("iso3").loc[iso3]
+    st.caption(
+        md(
+            " · ".join(
+                x
+                for x in [
+                    "EU member" if row.eu_member else "",
+                    "EuroHPC participating state" if row.eurohpc_member is True else "",
+                    ctx.as_of_label,
+                ]
+                if x
+            )
         )
     )
-)
 
-others = apply(ctx.sites_all, ds.roles, ctx.filters.with_(countries=()))
-europe = country_table(ds, others)
-bench = benchmarks(europe)
-mine = europe.set_index("iso3").loc[iso3]
-cols = st.columns(5)
-for col, metric in zip(cols, ["n_sites", "gpu_count", "h100e", "power_mw", "investment_eur"], strict=True):
-    fmt = money if metric == "investment_eur" else number
-    col.metric(
-        METRIC[metric],
-        fmt(mine[metric]),
-        help=f"European median (countries with sites): {fmt(bench.at[metric, 'european_median'])}; EU total: {fmt(bench.at[metric, 'eu_total'])}",
+    others = apply(ctx.sites_all, ds.roles, ctx.filters.with_(countries=()))
+    europe = country_table(ds, others)
+    bench = benchmarks(europe)
+    mine = europe.set_index("iso3").loc[iso3]
+    cols = st.columns(5)
+    for col, metric in zip(cols, ["n_sites", "gpu_count", "h100e", "power_mw", "investment_eur"], strict=True):
+        fmt = money if metric == "investment_eur" else number
+        col.metric(
+            METRIC[metric],
+            fmt(mine[metric]),
+            help=f"European median (countries with sites): {fmt(bench.at[metric, 'european_median'])}; EU total: {fmt(bench.at[metric, 'eu_total'])}",
+        )
+        col.caption(md(f"median {fmt(bench.at[metric, 'european_median'])} · EU {fmt(bench.at[metric, 'eu_total'])}"))
+
+    sites = ctx.sites
+    left, right = st.columns([3, 2])
+    with left:
+        st.subheader("Sites")
+        if sites.empty:
+            st.info("No site in this country matches the filters: zero recorded.")
+        else:
+            event = st.dataframe(
+                sites[SITE_TABLE_COLUMNS],
+                hide_index=True,
+                width="stretch",
+                column_config=SITE_COLUMNS,
+                on_select="rerun",
+                selection_mode="single-row",
+                key="country_sites",
+            )
+            if rows := (event or {}).get("selection", {}).get("rows", []):
+                open_site(ctx.filters, sites.iloc[rows[0]].site_id)
+            st.caption("Select a row to open the site's profile.")
+            shown = sites[["site_id", *SITE_TABLE_COLUMNS]]
+            as_of = ctx.filters.as_of or ds.as_of
+            csv_button(
+                with_provenance(shown, ds.claims, ds.sources, "site_id", "site", as_of),
+                f"atlas-{iso3}-sites.csv",
+                "dl_country_sites",
+            )
+    with right:
+        fig = europe_map(ctx.countries, sites, "gpu_count", "absolute", "status", focus=[iso3])
+        fig.update_layout(height=420, showlegend=False)
+        event = st.plotly_chart(
+            fig, config=MAP_CONFIG, key="country_map", on_select="rerun", selection_mode=("points",)
+        )
+        points = (event or {}).get("selection", {}).get("points", [])
+        if points and points[0].get("customdata") in set(sites.site_id):
+            open_site(ctx.filters, points[0]["customdata"])
+        st.caption("Click a marker to open the site.")
+
+    st.subheader("Organisations active here")
+    roles = ds.roles[ds.roles.site_id.isin(sites.site_id)].merge(ds.organisations, on="org_id")
+    orgs = (
+        roles.groupby(["org_id", "name", "kind", "hq_country"])
+        .agg(roles=("role", lambda r: ", ".join(sorted(set(r)))), sites=("site_id", "nunique"))
+        .reset_index()
+        .sort_values("sites", ascending=False)
     )
-    col.caption(md(f"median {fmt(bench.at[metric, 'european_median'])} · EU {fmt(bench.at[metric, 'eu_total'])}"))
-
-sites = ctx.sites
-left, right = st.columns([3, 2])
-with left:
-    st.subheader("Sites")
-    if sites.empty:
-        st.info("No site in this country matches the filters: zero recorded.")
-    else:
-        event = st.dataframe(
-            sites[SITE_TABLE_COLUMNS],
-            hide_index=True,
-            width="stretch",
-            column_config=SITE_COLUMNS,
-            on_select="rerun",
-            selection_mode="single-row",
-            key="country_sites",
-        )
-        if rows := (event or {}).get("selection", {}).get("rows", []):
-            open_site(ctx.filters, sites.iloc[rows[0]].site_id)
-        st.caption("Select a row to open the site's profile.")
-        shown = sites[["site_id", *SITE_TABLE_COLUMNS]]
-        as_of = ctx.filters.as_of or ds.as_of
-        csv_button(
-            with_provenance(shown, ds.claims, ds.sources, "site_id", "site", as_of),
-            f"atlas-{iso3}-sites.csv",
-            "dl_country_sites",
-        )
-with right:
-    fig = europe_map(ctx.countries, sites, "gpu_count", "absolute", "status", focus=[iso3])
-    fig.update_layout(height=420, showlegend=False)
-    event = st.plotly_chart(fig, config=MAP_CONFIG, key="country_map", on_select="rerun", selection_mode=("points",))
-    points = (event or {}).get("selection", {}).get("points", [])
-    if points and points[0].get("customdata") in set(sites.site_id):
-        open_site(ctx.filters, points[0]["customdata"])
-    st.caption("Click a marker to open the site.")
-
-st.subheader("Organisations active here")
-roles = ds.roles[ds.roles.site_id.isin(sites.site_id)].merge(ds.organisations, on="org_id")
-orgs = (
-    roles.groupby(["org_id", "name", "kind", "hq_country"])
-    .agg(roles=("role", lambda r: ", ".join(sorted(set(r)))), sites=("site_id", "nunique"))
-    .reset_index()
-    .sort_values("sites", ascending=False)
-)
-event = st.dataframe(
-    orgs.drop(columns="org_id"),
-    hide_index=True,
-    width="stretch",
-    on_select="rerun",
-    selection_mode="single-row",
-    key="country_orgs",
-)
-if rows := (event or {}).get("selection", {}).get("rows", []):
-    open_organisation(ctx.filters.with_(countries=()), orgs.iloc[rows[0]].org_id)
-
-centres = sites[sites.kind == "ai_technology_centre"]
-st.subheader("AI technology centres")
-if centres.empty:
-    st.caption("None recorded.")
-else:
-    st.dataframe(centres[["name", "city", "status", "operator"]], hide_index=True, width="stretch")
-
-st.subheader("Timeline of announcements")
-events = events_for(ds.events, sites, countries=(iso3,), as_of=ctx.filters.as_of)
-if events.empty:
-    st.caption("No dated event recorded.")
-else:
-    st.plotly_chart(events_chart(events_per_month(events)), config=CHART_CONFIG, key="country_events")
-    st.dataframe(
-        events.merge(ds.sources[["source_id", "url"]], on="source_id")[["date", "title", "kind", "url"]],
+    event = st.dataframe(
+        orgs.drop(columns="org_id"),
         hide_index=True,
         width="stretch",
-        column_config={
-            "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-            "url": st.column_config.LinkColumn("Source", display_text="open ↗"),
-        },
+        on_select="rerun",
+        selection_mode="single-row",
+        key="country_orgs",
     )
+    if rows := (event or {}).get("selection", {}).get("rows", []):
+        open_organisation(ctx.filters.with_(countries=()), orgs.iloc[rows[0]].org_id)
 
-st.subheader("Every claim behind these figures")
-national = claims_table(ds, "country", iso3, ctx.filters.as_of).assign(subject=names[iso3])
-site_claims = [
-    claims_table(ds, "site", s, ctx.filters.as_of).assign(subject=n)
-    for s, n in zip(sites.site_id, sites.name, strict=True)
-]
-all_claims = pd.concat([national, *site_claims], ignore_index=True)
-st.caption(f"{len(all_claims)} claims from {all_claims.url.nunique()} sources")
-claims_shown = all_claims[["subject", *[c for c in all_claims.columns if c != "subject"]]]
-st.dataframe(claims_shown, hide_index=True, width="stretch", column_config=CLAIM_COLUMNS)
-stamp = f"{ctx.filters.as_of or ds.as_of:%Y-%m-%d}"
-csv_button(claims_shown.assign(as_of=stamp), f"atlas-{iso3}-claims.csv", "dl_country_claims")
-back_links()
-finish(ctx, PAGE)
+    centres = sites[sites.kind == "ai_technology_centre"]
+    st.subheader("AI technology centres")
+    if centres.empty:
+        st.caption("None recorded.")
+    else:
+        st.dataframe(centres[["name", "city", "status", "operator"]], hide_index=True, width="stretch")
+
+    st.subheader("Timeline of announcements")
+    events = events_for(ds.events, sites, countries=(iso3,), as_of=ctx.filters.as_of)
+    if events.empty:
+        st.caption("No dated event recorded.")
+    else:
+        st.plotly_chart(events_chart(events_per_month(events)), config=CHART_CONFIG, key="country_events")
+        st.dataframe(
+            events.merge(ds.sources[["source_id", "url"]], on="source_id")[["date", "title", "kind", "url"]],
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+                "url": st.column_config.LinkColumn("Source", display_text="open ↗"),
+            },
+        )
+
+    st.subheader("Every claim behind these figures")
+    national = claims_table(ds, "country", iso3, ctx.filters.as_of).assign(subject=names[iso3])
+    site_claims = [
+        claims_table(ds, "site", s, ctx.filters.as_of).assign(subject=n)
+        for s, n in zip(sites.site_id, sites.name, strict=True)
+    ]
+    all_claims = pd.concat([national, *site_claims], ignore_index=True)
+    st.caption(f"{len(all_claims)} claims from {all_claims.url.nunique()} sources")
+    claims_shown = all_claims[["subject", *[c for c in all_claims.columns if c != "subject"]]]
+    st.dataframe(claims_shown, hide_index=True, width="stretch", column_config=CLAIM_COLUMNS)
+    stamp = f"{ctx.filters.as_of or ds.as_of:%Y-%m-%d}"
+    csv_button(claims_shown.assign(as_of=stamp), f"atlas-{iso3}-claims.csv", "dl_country_claims")
+    back_links()
+    return {}
+
+
+run(PAGE, render=render)

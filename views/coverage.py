@@ -7,56 +7,65 @@ from atlas.coverage import FIELDS, STALE_AFTER, coverage_by_country, coverage_by
 from atlas.resolve import resolve
 from components.charts import CHART_CONFIG, coverage_heatmap
 from components.downloads import csv_button
-from components.page import caption_filters, finish, start
+from components.page import Context, caption_filters, run
 
 PAGE = "coverage"
-ctx = start(PAGE)
-ds = ctx.ds
-st.title("Coverage and data quality")
-caption_filters(ctx)
-as_of = ctx.filters.as_of or ds.as_of
-cov = coverage_by_country(ctx.sites, ds.countries, as_of)
-fields = coverage_by_field(ctx.sites)
-cols = st.columns(4)
-resolved = resolve(ds.claims, ds.sources, ctx.filters.as_of)
-conflicting = resolved[resolved.conflict.fillna(False)]
-cols[0].metric("Sites", len(ctx.sites))
-cols[1].metric("Countries with no site", int((cov.sites == 0).sum()))
-cols[2].metric(
-    "Stale sites",
-    int(cov.stale_sites.sum()),
-    help=f"No claim in the {STALE_AFTER.months} months before {as_of:%Y-%m-%d}.",
-)
-cols[3].metric("Metrics with conflicting claims", len(conflicting))
 
-st.subheader("Share of sites with each field known, by country")
-st.plotly_chart(coverage_heatmap(cov, FIELDS), config=CHART_CONFIG, key="coverage_heatmap")
-st.subheader("By field")
-st.dataframe(
-    fields,
-    hide_index=True,
-    width="stretch",
-    column_config={"share_known": st.column_config.ProgressColumn("Known", format="percent", min_value=0, max_value=1)},
-)
-st.subheader("By country")
-st.dataframe(
-    cov,
-    hide_index=True,
-    width="stretch",
-    column_config={
-        f"{f}_known": st.column_config.NumberColumn(f"{label} known", format="percent") for f, label in FIELDS.items()
-    },
-)
-csv_button(cov.assign(as_of=f"{as_of:%Y-%m-%d}"), "atlas-coverage.csv", "dl_coverage")
-st.subheader("Conflicts by metric")
-by_metric = conflicting.groupby(["subject_type", "metric"]).size().rename("groups in conflict").reset_index()
-st.dataframe(by_metric, hide_index=True)
-st.subheader("Stale sites")
-stale = ctx.sites[ctx.sites.last_claimed_on < (pd.Timestamp(as_of) - STALE_AFTER)]
-st.dataframe(
-    stale[["name", "country", "status", "last_claimed_on"]].sort_values("last_claimed_on"),
-    hide_index=True,
-    width="stretch",
-    column_config={"last_claimed_on": st.column_config.DateColumn("Latest claim", format="YYYY-MM-DD")},
-)
-finish(ctx, PAGE)
+
+def render(ctx: Context) -> dict:
+    """Draw the page; return its own URL parameters."""
+    ds = ctx.ds
+    st.title("Coverage and data quality")
+    caption_filters(ctx)
+    as_of = ctx.filters.as_of or ds.as_of
+    cov = coverage_by_country(ctx.sites, ds.countries, as_of)
+    fields = coverage_by_field(ctx.sites)
+    cols = st.columns(4)
+    resolved = resolve(ds.claims, ds.sources, ctx.filters.as_of)
+    conflicting = resolved[resolved.conflict.fillna(False)]
+    cols[0].metric("Sites", len(ctx.sites))
+    cols[1].metric("Countries with no site", int((cov.sites == 0).sum()))
+    cols[2].metric(
+        "Stale sites",
+        int(cov.stale_sites.sum()),
+        help=f"No claim in the {STALE_AFTER.months} months before {as_of:%Y-%m-%d}.",
+    )
+    cols[3].metric("Metrics with conflicting claims", len(conflicting))
+
+    st.subheader("Share of sites with each field known, by country")
+    st.plotly_chart(coverage_heatmap(cov, FIELDS), config=CHART_CONFIG, key="coverage_heatmap")
+    st.subheader("By field")
+    st.dataframe(
+        fields,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "share_known": st.column_config.ProgressColumn("Known", format="percent", min_value=0, max_value=1)
+        },
+    )
+    st.subheader("By country")
+    st.dataframe(
+        cov,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            f"{f}_known": st.column_config.NumberColumn(f"{label} known", format="percent")
+            for f, label in FIELDS.items()
+        },
+    )
+    csv_button(cov.assign(as_of=f"{as_of:%Y-%m-%d}"), "atlas-coverage.csv", "dl_coverage")
+    st.subheader("Conflicts by metric")
+    by_metric = conflicting.groupby(["subject_type", "metric"]).size().rename("groups in conflict").reset_index()
+    st.dataframe(by_metric, hide_index=True)
+    st.subheader("Stale sites")
+    stale = ctx.sites[ctx.sites.last_claimed_on < (pd.Timestamp(as_of) - STALE_AFTER)]
+    st.dataframe(
+        stale[["name", "country", "status", "last_claimed_on"]].sort_values("last_claimed_on"),
+        hide_index=True,
+        width="stretch",
+        column_config={"last_claimed_on": st.column_config.DateColumn("Latest claim", format="YYYY-MM-DD")},
+    )
+    return {}
+
+
+run(PAGE, render=render)

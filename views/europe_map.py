@@ -9,7 +9,7 @@ from components.details import SITE_TABLE_COLUMNS
 from components.downloads import csv_button
 from components.maps import MAP_CONFIG, europe_map, metric_column
 from components.nav import open_country, open_site
-from components.page import caption_filters, finish, start
+from components.page import Context, caption_filters, run
 from components.tables import SITE_COLUMNS
 
 PAGE = "map"
@@ -19,77 +19,82 @@ SPECS = [
     ParamSpec("colour", "choice", frozenset({"status", "kind"}), "status"),
 ]
 
-ctx = start(PAGE, SPECS, {"metric": "map_metric", "scale": "map_scale", "colour": "map_colour"})
-st.title("Europe map")
-caption_filters(ctx)
 
-controls = st.columns([2, 2, 1])
-metric = controls[0].selectbox(
-    "Colour countries by",
-    list(METRIC),
-    format_func=METRIC.get,
-    key="map_metric",
-    index=list(METRIC).index(ctx.params.get("metric") or "gpu_count"),
-)
-scale = (
-    controls[1].segmented_control(
-        "Scale", list(SCALE), format_func=SCALE.get, key="map_scale", default=ctx.params.get("scale") or "absolute"
+def render(ctx: Context) -> dict:
+    """Draw the page; return its own URL parameters."""
+    st.title("Europe map")
+    caption_filters(ctx)
+
+    controls = st.columns([2, 2, 1])
+    metric = controls[0].selectbox(
+        "Colour countries by",
+        list(METRIC),
+        format_func=METRIC.get,
+        key="map_metric",
+        index=list(METRIC).index(ctx.params.get("metric") or "gpu_count"),
     )
-    or "absolute"
-)
-colour_by = (
-    controls[2].segmented_control(
-        "Markers by", ["status", "kind"], key="map_colour", default=ctx.params.get("colour") or "status"
+    scale = (
+        controls[1].segmented_control(
+            "Scale", list(SCALE), format_func=SCALE.get, key="map_scale", default=ctx.params.get("scale") or "absolute"
+        )
+        or "absolute"
     )
-    or "status"
-)
+    colour_by = (
+        controls[2].segmented_control(
+            "Markers by", ["status", "kind"], key="map_colour", default=ctx.params.get("colour") or "status"
+        )
+        or "status"
+    )
 
-fig = europe_map(ctx.countries, ctx.sites, metric, scale, colour_by, focus=list(ctx.filters.countries) or None)
-event = st.plotly_chart(
-    fig, config=MAP_CONFIG, on_select="rerun", selection_mode=("points",), key="europe_map", width="stretch"
-)
+    fig = europe_map(ctx.countries, ctx.sites, metric, scale, colour_by, focus=list(ctx.filters.countries) or None)
+    event = st.plotly_chart(
+        fig, config=MAP_CONFIG, on_select="rerun", selection_mode=("points",), key="europe_map", width="stretch"
+    )
 
-points = (
-    (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) or hasattr(event, "get") else []
-)
-if points:
-    point = points[0]
-    if point.get("location") in set(ctx.ds.countries.iso3):
-        open_country(ctx.filters, point["location"])
-    elif point.get("customdata"):
-        site_id = point["customdata"][0] if isinstance(point["customdata"], list) else point["customdata"]
-        if site_id in set(ctx.ds.sites.site_id):
-            open_site(ctx.filters, site_id)
-st.caption("Click a country to open its profile, or a marker to open the site's profile with every claim and source.")
+    points = (
+        (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) or hasattr(event, "get") else []
+    )
+    if points:
+        point = points[0]
+        if point.get("location") in set(ctx.ds.countries.iso3):
+            open_country(ctx.filters, point["location"])
+        elif point.get("customdata"):
+            site_id = point["customdata"][0] if isinstance(point["customdata"], list) else point["customdata"]
+            if site_id in set(ctx.ds.sites.site_id):
+                open_site(ctx.filters, site_id)
+    st.caption(
+        "Click a country to open its profile, or a marker to open the site's profile with every claim and source."
+    )
 
-st.subheader("The same numbers as a table")
-column = metric_column(metric, scale)
-table = ctx.countries[["iso3", "name", "n_sites", "gpu_count", "h100e", "power_mw", "investment_eur", column]].copy()
-table = table.loc[:, ~table.columns.duplicated()].sort_values(column, ascending=False, na_position="last")
-st.dataframe(
-    table, hide_index=True, width="stretch", column_config={**SITE_COLUMNS, "name": "Country", "n_sites": "Sites"}
-)
-as_of = ctx.filters.as_of or ctx.ds.as_of
-csv_button(
-    country_provenance(table, ctx.sites, ctx.ds.claims, ctx.ds.sources, as_of),
-    "atlas-countries.csv",
-    "dl_map_countries",
-)
-with st.expander("Sites shown on the map"):
-    shown = ctx.sites[["site_id", *SITE_TABLE_COLUMNS, "coordinates_basis"]]
-    st.dataframe(shown.drop(columns="site_id"), hide_index=True, width="stretch", column_config=SITE_COLUMNS)
+    st.subheader("The same numbers as a table")
+    column = metric_column(metric, scale)
+    table = ctx.countries[
+        ["iso3", "name", "n_sites", "gpu_count", "h100e", "power_mw", "investment_eur", column]
+    ].copy()
+    table = table.loc[:, ~table.columns.duplicated()].sort_values(column, ascending=False, na_position="last")
+    st.dataframe(
+        table, hide_index=True, width="stretch", column_config={**SITE_COLUMNS, "name": "Country", "n_sites": "Sites"}
+    )
+    as_of = ctx.filters.as_of or ctx.ds.as_of
     csv_button(
-        with_provenance(shown, ctx.ds.claims, ctx.ds.sources, "site_id", "site", as_of),
-        "atlas-sites.csv",
-        "dl_map_sites",
+        country_provenance(table, ctx.sites, ctx.ds.claims, ctx.ds.sources, as_of),
+        "atlas-countries.csv",
+        "dl_map_countries",
     )
+    with st.expander("Sites shown on the map"):
+        shown = ctx.sites[["site_id", *SITE_TABLE_COLUMNS, "coordinates_basis"]]
+        st.dataframe(shown.drop(columns="site_id"), hide_index=True, width="stretch", column_config=SITE_COLUMNS)
+        csv_button(
+            with_provenance(shown, ctx.ds.claims, ctx.ds.sources, "site_id", "site", as_of),
+            "atlas-sites.csv",
+            "dl_map_sites",
+        )
 
-finish(
-    ctx,
-    PAGE,
-    {
+    return {
         "metric": metric if metric != "gpu_count" else "",
         "scale": scale if scale != "absolute" else "",
         "colour": colour_by if colour_by != "status" else "",
-    },
-)
+    }
+
+
+run(PAGE, SPECS, {"metric": "map_metric", "scale": "map_scale", "colour": "map_colour"}, render=render)

@@ -9,98 +9,103 @@ from components.charts import CHART_CONFIG, events_chart
 from components.details import claims_table
 from components.downloads import csv_button
 from components.nav import back_links, open_country, open_site
-from components.page import finish, start
+from components.page import Context, run
 from components.state import set_filters
 from components.tables import CLAIM_COLUMNS, SITE_COLUMNS
 from components.text import md, money, number
 
 PAGE = "organisation"
-ctx = start(PAGE)
-ds = ctx.ds
-orgs = ds.organisations.set_index("org_id")
-st.title("Organisation profile")
-chosen = ctx.filters.organisations
-if len(chosen) != 1:
-    options = list(chosen) or sorted(orgs.index, key=lambda o: orgs.at[o, "name"].lower())
-    pick = st.selectbox(
-        "Organisation",
-        options,
-        index=None,
-        format_func=lambda o: orgs.at[o, "name"],
-        placeholder="Choose an organisation",
-        key="org_pick",
-    )
-    if pick is None:
-        back_links()
-        finish(ctx, PAGE)
-        st.stop()
-    set_filters(ctx.filters.with_(organisations=(pick,)))
-    st.rerun()
 
-org_id = chosen[0]
-org = orgs.loc[org_id]
-st.header(md(org["name"]))
-st.caption(md(" · ".join(x for x in [org.kind.replace("_", " "), f"HQ {org.hq_country}", ctx.as_of_label] if x)))
-if isinstance(org.website, str):
-    st.link_button("Website ↗", org.website)
 
-roles = ds.roles[ds.roles.org_id == org_id].merge(ctx.sites, on="site_id")
-totals = kpis(ctx.sites)
-cols = st.columns(5)
-cols[0].metric("Sites", f"{totals['sites']:,}")
-cols[1].metric("Countries", f"{totals['countries']:,}")
-cols[2].metric("Accelerators at its sites", number(totals["gpu_count"]))
-cols[3].metric("Power at its sites", number(totals["power_mw"], "MW"))
-cols[4].metric("Investment at its sites", money(totals["investment_eur"]))
-st.caption("Capacity is the total of the sites where it has any role; it is not the organisation's own share.")
+def render(ctx: Context) -> dict:
+    """Draw the page; return its own URL parameters."""
+    ds = ctx.ds
+    orgs = ds.organisations.set_index("org_id")
+    st.title("Organisation profile")
+    chosen = ctx.filters.organisations
+    if len(chosen) != 1:
+        options = list(chosen) or sorted(orgs.index, key=lambda o: orgs.at[o, "name"].lower())
+        pick = st.selectbox(
+            "Organisation",
+            options,
+            index=None,
+            format_func=lambda o: orgs.at[o, "name"],
+            placeholder="Choose an organisation",
+            key="org_pick",
+        )
+        if pick is None:
+            back_links()
+            return {}
+        set_filters(ctx.filters.with_(organisations=(pick,)))
+        st.rerun()
 
-st.subheader("Roles across sites")
-table = roles[["name", "role", "country", "kind", "status", "gpu_count", "power_mw", "site_id"]]
-event = st.dataframe(
-    table.drop(columns="site_id"),
-    hide_index=True,
-    width="stretch",
-    column_config=SITE_COLUMNS,
-    on_select="rerun",
-    selection_mode="single-row",
-    key="org_sites",
-)
-if rows := (event or {}).get("selection", {}).get("rows", []):
-    open_site(ctx.filters, table.iloc[rows[0]].site_id)
-by_country = roles.groupby("country").site_id.nunique().rename("sites").reset_index()
-if len(by_country):
-    picked = st.dataframe(
-        by_country, hide_index=True, on_select="rerun", selection_mode="single-row", key="org_countries"
-    )
-    if rows := (picked or {}).get("selection", {}).get("rows", []):
-        open_country(ctx.filters.with_(organisations=()), by_country.iloc[rows[0]].country)
+    org_id = chosen[0]
+    org = orgs.loc[org_id]
+    st.header(md(org["name"]))
+    st.caption(md(" · ".join(x for x in [org.kind.replace("_", " "), f"HQ {org.hq_country}", ctx.as_of_label] if x)))
+    if isinstance(org.website, str):
+        st.link_button("Website ↗", org.website)
 
-st.subheader("Timeline")
-events = ds.events[ds.events.organisations.fillna("").str.split(";").map(lambda ids: org_id in ids)]
-if ctx.filters.as_of is not None:
-    events = events[events.date <= ctx.filters.as_of]
-if events.empty:
-    st.caption("No dated event names this organisation.")
-else:
-    st.plotly_chart(events_chart(events_per_month(events)), config=CHART_CONFIG, key="org_events")
-    st.dataframe(
-        events[["date", "title", "kind"]].sort_values("date"),
+    roles = ds.roles[ds.roles.org_id == org_id].merge(ctx.sites, on="site_id")
+    totals = kpis(ctx.sites)
+    cols = st.columns(5)
+    cols[0].metric("Sites", f"{totals['sites']:,}")
+    cols[1].metric("Countries", f"{totals['countries']:,}")
+    cols[2].metric("Accelerators at its sites", number(totals["gpu_count"]))
+    cols[3].metric("Power at its sites", number(totals["power_mw"], "MW"))
+    cols[4].metric("Investment at its sites", money(totals["investment_eur"]))
+    st.caption("Capacity is the total of the sites where it has any role; it is not the organisation's own share.")
+
+    st.subheader("Roles across sites")
+    table = roles[["name", "role", "country", "kind", "status", "gpu_count", "power_mw", "site_id"]]
+    event = st.dataframe(
+        table.drop(columns="site_id"),
         hide_index=True,
         width="stretch",
-        column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD")},
+        column_config=SITE_COLUMNS,
+        on_select="rerun",
+        selection_mode="single-row",
+        key="org_sites",
     )
+    if rows := (event or {}).get("selection", {}).get("rows", []):
+        open_site(ctx.filters, table.iloc[rows[0]].site_id)
+    by_country = roles.groupby("country").site_id.nunique().rename("sites").reset_index()
+    if len(by_country):
+        picked = st.dataframe(
+            by_country, hide_index=True, on_select="rerun", selection_mode="single-row", key="org_countries"
+        )
+        if rows := (picked or {}).get("selection", {}).get("rows", []):
+            open_country(ctx.filters.with_(organisations=()), by_country.iloc[rows[0]].country)
 
-st.subheader("Claims")
-own = claims_table(ds, "organisation", org_id, ctx.filters.as_of).assign(subject=org["name"])
-site_claims = [
-    claims_table(ds, "site", s, ctx.filters.as_of).assign(subject=n)
-    for s, n in zip(roles.site_id.unique(), roles.drop_duplicates("site_id").name, strict=True)
-]
-claims = pd.concat([own, *site_claims], ignore_index=True)
-st.caption(f"{len(own)} claims about the organisation itself, {len(claims) - len(own)} about its sites")
-claims_shown = claims[["subject", *[c for c in claims.columns if c != "subject"]]]
-st.dataframe(claims_shown, hide_index=True, width="stretch", column_config=CLAIM_COLUMNS)
-stamp = f"{ctx.filters.as_of or ds.as_of:%Y-%m-%d}"
-csv_button(claims_shown.assign(as_of=stamp), f"atlas-{org_id}-claims.csv", "dl_org_claims")
-back_links()
-finish(ctx, PAGE)
+    st.subheader("Timeline")
+    events = ds.events[ds.events.organisations.fillna("").str.split(";").map(lambda ids: org_id in ids)]
+    if ctx.filters.as_of is not None:
+        events = events[events.date <= ctx.filters.as_of]
+    if events.empty:
+        st.caption("No dated event names this organisation.")
+    else:
+        st.plotly_chart(events_chart(events_per_month(events)), config=CHART_CONFIG, key="org_events")
+        st.dataframe(
+            events[["date", "title", "kind"]].sort_values("date"),
+            hide_index=True,
+            width="stretch",
+            column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD")},
+        )
+
+    st.subheader("Claims")
+    own = claims_table(ds, "organisation", org_id, ctx.filters.as_of).assign(subject=org["name"])
+    site_claims = [
+        claims_table(ds, "site", s, ctx.filters.as_of).assign(subject=n)
+        for s, n in zip(roles.site_id.unique(), roles.drop_duplicates("site_id").name, strict=True)
+    ]
+    claims = pd.concat([own, *site_claims], ignore_index=True)
+    st.caption(f"{len(own)} claims about the organisation itself, {len(claims) - len(own)} about its sites")
+    claims_shown = claims[["subject", *[c for c in claims.columns if c != "subject"]]]
+    st.dataframe(claims_shown, hide_index=True, width="stretch", column_config=CLAIM_COLUMNS)
+    stamp = f"{ctx.filters.as_of or ds.as_of:%Y-%m-%d}"
+    csv_button(claims_shown.assign(as_of=stamp), f"atlas-{org_id}-claims.csv", "dl_org_claims")
+    back_links()
+    return {}
+
+
+run(PAGE, render=render)

@@ -7,7 +7,7 @@ from atlas.metrics import kpis, status_split
 from atlas.reconcile import reconcile
 from atlas.urlstate import ParamSpec
 from components.charts import CHART_CONFIG, reconciliation_chart, status_split_chart
-from components.page import caption_filters, finish, start
+from components.page import Context, caption_filters, run
 from components.text import md, money, number
 
 PAGE = "overview"
@@ -16,107 +16,110 @@ SPECS = [
     ParamSpec("scope", "choice", frozenset({"blackwell", "programme"}), "blackwell"),
 ]
 
-ctx = start(PAGE, SPECS, {"precision": "ov_precision", "scope": "ov_scope"})
-st.title("Europe's sovereign-AI buildout")
-caption_filters(ctx)
 
-totals = kpis(ctx.sites)
-orgs = ctx.ds.roles[ctx.ds.roles.site_id.isin(ctx.sites.site_id)].org_id.nunique()
-label = ctx.as_of_label
-row1 = st.columns(4)
-row1[0].metric("Sites", f"{totals['sites']:,}", help=f"Facilities and projects with at least one claim, {label}.")
-row1[1].metric("Countries", f"{totals['countries']:,}", help=f"Countries with at least one site, {label}.")
-row1[2].metric("Organisations", f"{orgs:,}", help="Organisations with a role at the sites shown.")
-row1[3].metric(
-    "Paused or withdrawn", f"{totals['paused_or_withdrawn']:,}", help="Excluded from the capacity totals below."
-)
-row2 = st.columns(4)
-row2[0].metric(
-    "Accelerators",
-    number(totals["gpu_count"]),
-    help=f"Sum of resolved accelerator counts, {label}; sites without a count add nothing.",
-)
-row2[1].metric(
-    "H100-equivalents (derived)",
-    number(totals["h100e"]),
-    help="Counts × dense BF16 TFLOPS of the chip ÷ H100's; see Methodology.",
-)
-row2[2].metric("Power", number(totals["power_mw"], "MW"), help=f"Sum of resolved power claims, {label}.")
-row2[3].metric(
-    "Investment (derived, EUR)",
-    money(totals["investment_eur"]),
-    help="Resolved investment claims converted to EUR at the stated rates.",
-)
-st.caption(
-    md(
-        f"All tiles {label}. Capacity totals exclude paused and withdrawn sites. Unknown figures are left out, not counted as zero."
-    )
-)
+def render(ctx: Context) -> dict:
+    """Draw the page; return its own URL parameters."""
+    st.title("Europe's sovereign-AI buildout")
+    caption_filters(ctx)
 
-st.subheader("Where the buildout stands")
-for metric, title in [("gpu_count", "Accelerators"), ("power_mw", "Power (MW)")]:
-    split = status_split(ctx.sites, metric)
-    st.plotly_chart(status_split_chart(split, "total", title), config=CHART_CONFIG, key=f"split_{metric}")
-    reporting = ", ".join(
-        f"{STATUS_GROUP.get(r.status_group, r.status_group)}: {r.sites_reporting} of {r.sites} sites report it"
-        for r in split.itertuples()
+    totals = kpis(ctx.sites)
+    orgs = ctx.ds.roles[ctx.ds.roles.site_id.isin(ctx.sites.site_id)].org_id.nunique()
+    label = ctx.as_of_label
+    row1 = st.columns(4)
+    row1[0].metric("Sites", f"{totals['sites']:,}", help=f"Facilities and projects with at least one claim, {label}.")
+    row1[1].metric("Countries", f"{totals['countries']:,}", help=f"Countries with at least one site, {label}.")
+    row1[2].metric("Organisations", f"{orgs:,}", help="Organisations with a role at the sites shown.")
+    row1[3].metric(
+        "Paused or withdrawn", f"{totals['paused_or_withdrawn']:,}", help="Excluded from the capacity totals below."
     )
-    st.caption(md(reporting))
-
-st.subheader("Headline check: “more than 3,000 exaflops” (GTC Paris, June 2025)")
-controls = st.columns(2)
-precision = (
-    controls[0].segmented_control(
-        "Compare at precision", ["FP4", "FP8"], key="ov_precision", default=ctx.params.get("precision") or "FP4"
+    row2 = st.columns(4)
+    row2[0].metric(
+        "Accelerators",
+        number(totals["gpu_count"]),
+        help=f"Sum of resolved accelerator counts, {label}; sites without a count add nothing.",
     )
-    or "FP4"
-)
-scope = (
-    controls[1].segmented_control(
-        "Sites counted",
-        ["blackwell", "programme"],
-        format_func={"blackwell": "Every Blackwell site", "programme": "GTC Paris partner sites only"}.get,
-        key="ov_scope",
-        default=ctx.params.get("scope") or "blackwell",
+    row2[1].metric(
+        "H100-equivalents (derived)",
+        number(totals["h100e"]),
+        help="Counts × dense BF16 TFLOPS of the chip ÷ H100's; see Methodology.",
     )
-    or "blackwell"
-)
-rec = reconcile(ctx.ds, ctx.sites, precision=precision, scope=scope, as_of=ctx.filters.as_of)
-if rec.headline is None:
-    st.info("No headline compute claim is known at this as-of date.")
-else:
-    h = rec.headline
-    cols = st.columns(3)
-    cols[0].metric("Headline", number(h.value, "EFLOPS"), help=f"As stated: {h.as_stated}")
-    cols[1].metric(f"Itemised sites (dense {precision})", number(rec.itemised_total, "EFLOPS", 1))
-    cols[2].metric("Share accounted for", f"{rec.share:.0%}" if rec.share is not None else "n/a")
-    st.plotly_chart(reconciliation_chart(float(h.value), rec.items), config=CHART_CONFIG, key="reconciliation")
-    st.markdown(
+    row2[2].metric("Power", number(totals["power_mw"], "MW"), help=f"Sum of resolved power claims, {label}.")
+    row2[3].metric(
+        "Investment (derived, EUR)",
+        money(totals["investment_eur"]),
+        help="Resolved investment claims converted to EUR at the stated rates.",
+    )
+    st.caption(
         md(
-            f"Headline as stated: “{h.as_stated}”, {h.claimed_on:%Y-%m-%d}, {h.publisher}; precision stated: {h.precision}."
+            f"All tiles {label}. Capacity totals exclude paused and withdrawn sites. Unknown figures are left out, not counted as zero."
         )
     )
-    st.link_button("Source of the headline ↗", str(h.url))
-    with st.expander("Method, and what is missing or not comparable", expanded=True):
+
+    st.subheader("Where the buildout stands")
+    for metric, title in [("gpu_count", "Accelerators"), ("power_mw", "Power (MW)")]:
+        split = status_split(ctx.sites, metric)
+        st.plotly_chart(status_split_chart(split, "total", title), config=CHART_CONFIG, key=f"split_{metric}")
+        reporting = ", ".join(
+            f"{STATUS_GROUP.get(r.status_group, r.status_group)}: {r.sites_reporting} of {r.sites} sites report it"
+            for r in split.itertuples()
+        )
+        st.caption(md(reporting))
+
+    st.subheader("Headline check: “more than 3,000 exaflops” (GTC Paris, June 2025)")
+    controls = st.columns(2)
+    precision = (
+        controls[0].segmented_control(
+            "Compare at precision", ["FP4", "FP8"], key="ov_precision", default=ctx.params.get("precision") or "FP4"
+        )
+        or "FP4"
+    )
+    scope = (
+        controls[1].segmented_control(
+            "Sites counted",
+            ["blackwell", "programme"],
+            format_func={"blackwell": "Every Blackwell site", "programme": "GTC Paris partner sites only"}.get,
+            key="ov_scope",
+            default=ctx.params.get("scope") or "blackwell",
+        )
+        or "blackwell"
+    )
+    rec = reconcile(ctx.ds, ctx.sites, precision=precision, scope=scope, as_of=ctx.filters.as_of)
+    if rec.headline is None:
+        st.info("No headline compute claim is known at this as-of date.")
+    else:
+        h = rec.headline
+        cols = st.columns(3)
+        cols[0].metric("Headline", number(h.value, "EFLOPS"), help=f"As stated: {h.as_stated}")
+        cols[1].metric(f"Itemised sites (dense {precision})", number(rec.itemised_total, "EFLOPS", 1))
+        cols[2].metric("Share accounted for", f"{rec.share:.0%}" if rec.share is not None else "n/a")
+        st.plotly_chart(reconciliation_chart(float(h.value), rec.items), config=CHART_CONFIG, key="reconciliation")
         st.markdown(
             md(
-                f"Each site counts with a reported exaflops figure at {precision} where one exists; otherwise its resolved "
-                f"accelerator count × the chip's dense {precision} TFLOPS (accelerators table), a derived figure. "
-                "The headline states no precision: NVIDIA's Blackwell aggregates are usually quoted at FP4, often with "
-                "sparsity. If the headline counts sparse FP4, the itemised share shown here would halve. The headline dates from "
-                "June 2025; itemised claims may be later, and the as-of filter applies to both."
+                f"Headline as stated: “{h.as_stated}”, {h.claimed_on:%Y-%m-%d}, {h.publisher}; precision stated: {h.precision}."
             )
         )
-        st.dataframe(
-            rec.items,
-            hide_index=True,
-            width="stretch",
-            column_config={"exaflops": st.column_config.NumberColumn("EFLOPS", format="%.1f")},
-        )
-        if len(rec.not_comparable):
-            st.markdown("**Not comparable (left out, not guessed):**")
-            st.dataframe(rec.not_comparable, hide_index=True, width="stretch")
+        st.link_button("Source of the headline ↗", str(h.url))
+        with st.expander("Method, and what is missing or not comparable", expanded=True):
+            st.markdown(
+                md(
+                    f"Each site counts with a reported exaflops figure at {precision} where one exists; otherwise its resolved "
+                    f"accelerator count × the chip's dense {precision} TFLOPS (accelerators table), a derived figure. "
+                    "The headline states no precision: NVIDIA's Blackwell aggregates are usually quoted at FP4, often with "
+                    "sparsity. If the headline counts sparse FP4, the itemised share shown here would halve. The headline dates from "
+                    "June 2025; itemised claims may be later, and the as-of filter applies to both."
+                )
+            )
+            st.dataframe(
+                rec.items,
+                hide_index=True,
+                width="stretch",
+                column_config={"exaflops": st.column_config.NumberColumn("EFLOPS", format="%.1f")},
+            )
+            if len(rec.not_comparable):
+                st.markdown("**Not comparable (left out, not guessed):**")
+                st.dataframe(rec.not_comparable, hide_index=True, width="stretch")
 
-finish(
-    ctx, PAGE, {"precision": precision if precision != "FP4" else "", "scope": scope if scope != "blackwell" else ""}
-)
+    return {"precision": precision if precision != "FP4" else "", "scope": scope if scope != "blackwell" else ""}
+
+
+run(PAGE, SPECS, {"precision": "ov_precision", "scope": "ov_scope"}, render=render)

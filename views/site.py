@@ -12,158 +12,162 @@ from components.charts import CHART_CONFIG, status_history_chart
 from components.details import claims_table
 from components.downloads import csv_button
 from components.nav import back_links, open_organisation
-from components.page import finish, start
+from components.page import Context, run
 from components.tables import CLAIM_COLUMNS
 from components.text import md, md_link, money, number
 
 PAGE = "site"
-ctx = start(PAGE, lambda ds: [ParamSpec("site", "id", frozenset(ds.sites.site_id), None)], {"site": "site_pick"})
-ds = ctx.ds
-sites = ds.sites.set_index("site_id")
-requested = ctx.params.get("site")
-st.title("Site profile")
-options = sorted(sites.index, key=lambda s: sites.at[s, "name"].lower())
-site_id = st.selectbox(
-    "Site",
-    options,
-    index=options.index(requested) if requested else None,
-    format_func=lambda s: f"{sites.at[s, 'name']} ({sites.at[s, 'country']})",
-    key="site_pick",
-    placeholder="Choose a site",
-)
-if site_id is None:
-    back_links()
-    finish(ctx, PAGE)
-    st.stop()
 
-site = sites.loc[site_id]
-as_of = ctx.filters.as_of
-st.header(md(site["name"]))
-st.caption(
-    md(
-        " · ".join(
-            x
-            for x in [
-                KIND.get(site.kind, site.kind),
-                site.city if isinstance(site.city, str) else "",
-                site.country,
-                ctx.as_of_label,
-            ]
-            if x
+
+def render(ctx: Context) -> dict:
+    """Draw the page; return its own URL parameters."""
+    ds = ctx.ds
+    sites = ds.sites.set_index("site_id")
+    requested = ctx.params.get("site")
+    st.title("Site profile")
+    options = sorted(sites.index, key=lambda s: sites.at[s, "name"].lower())
+    site_id = st.selectbox(
+        "Site",
+        options,
+        index=options.index(requested) if requested else None,
+        format_func=lambda s: f"{sites.at[s, 'name']} ({sites.at[s, 'country']})",
+        key="site_pick",
+        placeholder="Choose a site",
+    )
+    if site_id is None:
+        back_links()
+        return {}
+
+    site = sites.loc[site_id]
+    as_of = ctx.filters.as_of
+    st.header(md(site["name"]))
+    st.caption(
+        md(
+            " · ".join(
+                x
+                for x in [
+                    KIND.get(site.kind, site.kind),
+                    site.city if isinstance(site.city, str) else "",
+                    site.country,
+                    ctx.as_of_label,
+                ]
+                if x
+            )
         )
     )
-)
-st.markdown(md(site.description))
-known = ctx.sites_all.set_index("site_id")
-if site_id not in known.index:
-    st.info(md(f"No claim about this site had been made by {as_of:%Y-%m-%d}. Clear the as-of date to see it."))
-    finish(ctx, PAGE, {"site": site_id})
-    st.stop()
-row = known.loc[site_id]
-cols = st.columns(5)
-cols[0].metric("Status", STATUS.get(row.status, "not stated") if isinstance(row.status, str) else "not stated")
-cols[1].metric(
-    "Accelerators",
-    number(row.gpu_count),
-    help=f"Model: {row.accelerator_model if isinstance(row.accelerator_model, str) else 'not stated'}",
-)
-cols[2].metric("H100e (derived)", number(row.h100e))
-cols[3].metric("Power", number(row.power_mw, "MW", 1))
-cols[4].metric(
-    "Investment (EUR, derived)",
-    money(row.investment_eur),
-    help=f"As stated: {row.investment_as_stated}" if isinstance(row.investment_as_stated, str) else None,
-)
-
-claims = ds.claims[(ds.claims.subject_type == "site") & (ds.claims.subject_id == site_id)]
-if as_of is not None:
-    claims = claims[claims.claimed_on <= as_of]
-resolved = resolve(claims, ds.sources)
-conflicts = resolved[resolved.conflict.fillna(False)]
-if len(conflicts):
-    st.warning(
-        md(
-            f"Sources disagree on {len(conflicts)} metric(s): {', '.join(conflicts.metric)}. All claims are listed below; the resolved one is ticked."
-        ),
-        icon="⚖️",
+    st.markdown(md(site.description))
+    known = ctx.sites_all.set_index("site_id")
+    if site_id not in known.index:
+        st.info(md(f"No claim about this site had been made by {as_of:%Y-%m-%d}. Clear the as-of date to see it."))
+        return {"site": site_id}
+    row = known.loc[site_id]
+    cols = st.columns(5)
+    cols[0].metric("Status", STATUS.get(row.status, "not stated") if isinstance(row.status, str) else "not stated")
+    cols[1].metric(
+        "Accelerators",
+        number(row.gpu_count),
+        help=f"Model: {row.accelerator_model if isinstance(row.accelerator_model, str) else 'not stated'}",
+    )
+    cols[2].metric("H100e (derived)", number(row.h100e))
+    cols[3].metric("Power", number(row.power_mw, "MW", 1))
+    cols[4].metric(
+        "Investment (EUR, derived)",
+        money(row.investment_eur),
+        help=f"As stated: {row.investment_as_stated}" if isinstance(row.investment_as_stated, str) else None,
     )
 
-st.subheader("Every figure, with all its claims")
-table = claims_table(ds, "site", site_id, as_of)
-for metric, part in table.groupby("metric", sort=False):
-    rule = resolved[resolved.metric == metric].iloc[0]
-    badge = " — conflicting claims" if bool(rule.conflict) else ""
-    with st.expander(md(f"{metric}: {rule.n_claims} claim(s){badge}"), expanded=bool(rule.conflict)):
-        unit = rule.unit if isinstance(rule.unit, str) else ""
-        shown = rule.value_text if pd.isna(rule.value) else f"{rule.value:,.6g} {unit}"
-        st.caption(md(f"Resolved: {shown} — why: {rule.rule}."))
-        st.dataframe(part.drop(columns="metric"), hide_index=True, width="stretch", column_config=CLAIM_COLUMNS)
+    claims = ds.claims[(ds.claims.subject_type == "site") & (ds.claims.subject_id == site_id)]
+    if as_of is not None:
+        claims = claims[claims.claimed_on <= as_of]
+    resolved = resolve(claims, ds.sources)
+    conflicts = resolved[resolved.conflict.fillna(False)]
+    if len(conflicts):
+        st.warning(
+            md(
+                f"Sources disagree on {len(conflicts)} metric(s): {', '.join(conflicts.metric)}. All claims are listed below; the resolved one is ticked."
+            ),
+            icon="⚖️",
+        )
 
-stamp = f"{as_of or ds.as_of:%Y-%m-%d}"
-csv_button(
-    table.assign(site_id=site_id, as_of=stamp),
-    f"atlas-{site_id}-claims.csv",
-    "dl_site_claims",
-    "Download all claims (CSV)",
-)
+    st.subheader("Every figure, with all its claims")
+    table = claims_table(ds, "site", site_id, as_of)
+    for metric, part in table.groupby("metric", sort=False):
+        rule = resolved[resolved.metric == metric].iloc[0]
+        badge = " — conflicting claims" if bool(rule.conflict) else ""
+        with st.expander(md(f"{metric}: {rule.n_claims} claim(s){badge}"), expanded=bool(rule.conflict)):
+            unit = rule.unit if isinstance(rule.unit, str) else ""
+            shown = rule.value_text if pd.isna(rule.value) else f"{rule.value:,.6g} {unit}"
+            st.caption(md(f"Resolved: {shown} — why: {rule.rule}."))
+            st.dataframe(part.drop(columns="metric"), hide_index=True, width="stretch", column_config=CLAIM_COLUMNS)
 
-st.subheader("Status history")
-history = status_history(claims)
-if history.empty:
-    st.caption("No status claim.")
-else:
-    st.plotly_chart(status_history_chart(history), config=CHART_CONFIG, key="status_history")
-expected = expected_online_history(claims)
-if len(expected):
-    delay = delays(claims, pd.Series({site_id: row.status}), pd.Timestamp.today().normalize()).iloc[0]
-    text = f"First expected online: {delay.first_expected}; latest: {delay.latest_expected}"
-    if delay.slip_days and delay.slip_days > 0:
-        text += f"; slipped {int(delay.slip_days)} days over {int(delay.n_slips)} change(s)"
-    if bool(delay.overdue):
-        text += "; overdue (the expected date has passed and it is not operational)"
-    st.markdown(md(text + "."))
-    st.dataframe(
-        expected[["claimed_on", "value_text", "slipped", "as_stated", "source_id"]],
+    stamp = f"{as_of or ds.as_of:%Y-%m-%d}"
+    csv_button(
+        table.assign(site_id=site_id, as_of=stamp),
+        f"atlas-{site_id}-claims.csv",
+        "dl_site_claims",
+        "Download all claims (CSV)",
+    )
+
+    st.subheader("Status history")
+    history = status_history(claims)
+    if history.empty:
+        st.caption("No status claim.")
+    else:
+        st.plotly_chart(status_history_chart(history), config=CHART_CONFIG, key="status_history")
+    expected = expected_online_history(claims)
+    if len(expected):
+        delay = delays(claims, pd.Series({site_id: row.status}), pd.Timestamp.today().normalize()).iloc[0]
+        text = f"First expected online: {delay.first_expected}; latest: {delay.latest_expected}"
+        if delay.slip_days and delay.slip_days > 0:
+            text += f"; slipped {int(delay.slip_days)} days over {int(delay.n_slips)} change(s)"
+        if bool(delay.overdue):
+            text += "; overdue (the expected date has passed and it is not operational)"
+        st.markdown(md(text + "."))
+        st.dataframe(
+            expected[["claimed_on", "value_text", "slipped", "as_stated", "source_id"]],
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "claimed_on": st.column_config.DateColumn("Claimed on", format="YYYY-MM-DD"),
+                "value_text": "Expected online",
+            },
+        )
+
+    st.subheader("Who is involved")
+    roles = ds.roles[ds.roles.site_id == site_id].merge(ds.organisations, on="org_id")
+    pick = st.dataframe(
+        roles[["name", "role", "kind", "hq_country", "org_id"]],
         hide_index=True,
         width="stretch",
-        column_config={
-            "claimed_on": st.column_config.DateColumn("Claimed on", format="YYYY-MM-DD"),
-            "value_text": "Expected online",
-        },
+        on_select="rerun",
+        selection_mode="single-row",
+        key="site_roles",
     )
+    if rows := (pick or {}).get("selection", {}).get("rows", []):
+        open_organisation(ctx.filters, roles.iloc[rows[0]].org_id)
 
-st.subheader("Who is involved")
-roles = ds.roles[ds.roles.site_id == site_id].merge(ds.organisations, on="org_id")
-pick = st.dataframe(
-    roles[["name", "role", "kind", "hq_country", "org_id"]],
-    hide_index=True,
-    width="stretch",
-    on_select="rerun",
-    selection_mode="single-row",
-    key="site_roles",
-)
-if rows := (pick or {}).get("selection", {}).get("rows", []):
-    open_organisation(ctx.filters, roles.iloc[rows[0]].org_id)
+    events = events_for(ds.events, ds.sites[ds.sites.site_id == site_id], as_of=as_of)
+    if len(events):
+        st.subheader("Timeline")
+        st.dataframe(
+            events.merge(ds.sources[["source_id", "url"]], on="source_id")[["date", "title", "kind", "url"]],
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+                "url": st.column_config.LinkColumn("Source", display_text="open ↗"),
+            },
+        )
+    st.subheader("Sources cited")
+    cited = ds.sources[ds.sources.source_id.isin(claims.source_id)].sort_values("published_on", ascending=False)
+    st.markdown(
+        "\n".join(
+            f"- {md_link(s.title, s.url)} — {md(s.publisher)}, {s.published_on:%Y-%m-%d} ({s.source_type})"
+            for s in cited.itertuples()
+        )
+    )
+    back_links()
+    return {"site": site_id}
 
-events = events_for(ds.events, ds.sites[ds.sites.site_id == site_id], as_of=as_of)
-if len(events):
-    st.subheader("Timeline")
-    st.dataframe(
-        events.merge(ds.sources[["source_id", "url"]], on="source_id")[["date", "title", "kind", "url"]],
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-            "url": st.column_config.LinkColumn("Source", display_text="open ↗"),
-        },
-    )
-st.subheader("Sources cited")
-cited = ds.sources[ds.sources.source_id.isin(claims.source_id)].sort_values("published_on", ascending=False)
-st.markdown(
-    "\n".join(
-        f"- {md_link(s.title, s.url)} — {md(s.publisher)}, {s.published_on:%Y-%m-%d} ({s.source_type})"
-        for s in cited.itertuples()
-    )
-)
-back_links()
-finish(ctx, PAGE, {"site": site_id})
+
+run(PAGE, lambda ds: [ParamSpec("site", "id", frozenset(ds.sites.site_id), None)], {"site": "site_pick"}, render=render)

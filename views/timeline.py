@@ -8,69 +8,75 @@ from atlas.timeline import capacity_by_quarter, events_for, events_per_month
 from atlas.urlstate import ParamSpec
 from components.charts import CHART_CONFIG, capacity_chart, events_chart
 from components.downloads import csv_button
-from components.page import caption_filters, finish, start
+from components.page import Context, caption_filters, run
 
 PAGE = "timeline"
 UNITS = {"gpu_count": "accelerators", "h100e": "H100-equivalents", "power_mw": "MW"}
-ctx = start(PAGE, [ParamSpec("capacity", "choice", frozenset(UNITS), "power_mw")], {"capacity": "tl_capacity"})
-ds = ctx.ds
-st.title("Timeline")
-caption_filters(ctx)
 
-st.subheader("Announcements and changes over time")
-events = events_for(ds.events, ctx.sites, countries=ctx.filters.countries, as_of=ctx.filters.as_of)
-if events.empty:
-    st.info("No dated event matches the filters.")
-else:
-    st.plotly_chart(events_chart(events_per_month(events)), config=CHART_CONFIG, key="tl_events")
 
-st.subheader("Capacity by expected online quarter")
-capacity = (
-    st.segmented_control(
-        "Capacity in",
-        list(UNITS),
-        format_func=UNITS.get,
-        default=ctx.params.get("capacity") or "power_mw",
-        key="tl_capacity",
+def render(ctx: Context) -> dict:
+    """Draw the page; return its own URL parameters."""
+    ds = ctx.ds
+    st.title("Timeline")
+    caption_filters(ctx)
+
+    st.subheader("Announcements and changes over time")
+    events = events_for(ds.events, ctx.sites, countries=ctx.filters.countries, as_of=ctx.filters.as_of)
+    if events.empty:
+        st.info("No dated event matches the filters.")
+    else:
+        st.plotly_chart(events_chart(events_per_month(events)), config=CHART_CONFIG, key="tl_events")
+
+    st.subheader("Capacity by expected online quarter")
+    capacity = (
+        st.segmented_control(
+            "Capacity in",
+            list(UNITS),
+            format_func=UNITS.get,
+            default=ctx.params.get("capacity") or "power_mw",
+            key="tl_capacity",
+        )
+        or "power_mw"
     )
-    or "power_mw"
-)
-table = capacity_by_quarter(ctx.sites, capacity)
-dated = ctx.sites[ctx.sites[capacity].notna()]
-st.caption(
-    f"{dated.expected_online.notna().sum()} of {len(dated)} sites reporting {UNITS[capacity]} also state when they are expected online; the rest are not placed on this chart."
-)
-if not table.empty:
-    st.plotly_chart(capacity_chart(table, UNITS[capacity]), config=CHART_CONFIG, key="tl_capacity_chart")
+    table = capacity_by_quarter(ctx.sites, capacity)
+    dated = ctx.sites[ctx.sites[capacity].notna()]
+    st.caption(
+        f"{dated.expected_online.notna().sum()} of {len(dated)} sites reporting {UNITS[capacity]} also state when they are expected online; the rest are not placed on this chart."
+    )
+    if not table.empty:
+        st.plotly_chart(capacity_chart(table, UNITS[capacity]), config=CHART_CONFIG, key="tl_capacity_chart")
 
-st.subheader("Slips: expected dates that moved later")
-claims = ds.claims if ctx.filters.as_of is None else ds.claims[ds.claims.claimed_on <= ctx.filters.as_of]
-claims = claims[claims.subject_id.isin(ctx.sites.site_id)]
-late = delays(claims, ctx.sites.set_index("site_id").status, pd.Timestamp.today().normalize())
-late = late.merge(ctx.sites[["site_id", "name", "country", "status"]], left_on="subject_id", right_on="site_id")
-slipped = late[(late.n_slips > 0) | late.overdue]
-if slipped.empty:
-    st.caption("No recorded slip.")
-else:
+    st.subheader("Slips: expected dates that moved later")
+    claims = ds.claims if ctx.filters.as_of is None else ds.claims[ds.claims.claimed_on <= ctx.filters.as_of]
+    claims = claims[claims.subject_id.isin(ctx.sites.site_id)]
+    late = delays(claims, ctx.sites.set_index("site_id").status, pd.Timestamp.today().normalize())
+    late = late.merge(ctx.sites[["site_id", "name", "country", "status"]], left_on="subject_id", right_on="site_id")
+    slipped = late[(late.n_slips > 0) | late.overdue]
+    if slipped.empty:
+        st.caption("No recorded slip.")
+    else:
+        st.dataframe(
+            slipped[
+                ["name", "country", "status", "first_expected", "latest_expected", "slip_days", "n_slips", "overdue"]
+            ].sort_values("slip_days", ascending=False),
+            hide_index=True,
+            width="stretch",
+        )
+    st.subheader("Event log")
     st.dataframe(
-        slipped[
-            ["name", "country", "status", "first_expected", "latest_expected", "slip_days", "n_slips", "overdue"]
-        ].sort_values("slip_days", ascending=False),
+        events.merge(ds.sources[["source_id", "url"]], on="source_id")[
+            ["date", "title", "kind", "countries", "url"]
+        ].sort_values("date", ascending=False),
         hide_index=True,
         width="stretch",
+        column_config={
+            "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+            "url": st.column_config.LinkColumn("Source", display_text="open ↗"),
+        },
     )
-st.subheader("Event log")
-st.dataframe(
-    events.merge(ds.sources[["source_id", "url"]], on="source_id")[
-        ["date", "title", "kind", "countries", "url"]
-    ].sort_values("date", ascending=False),
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-        "url": st.column_config.LinkColumn("Source", display_text="open ↗"),
-    },
-)
-log = events.merge(ds.sources[["source_id", "url"]], on="source_id")
-csv_button(log.assign(as_of=f"{ctx.filters.as_of or ds.as_of:%Y-%m-%d}"), "atlas-events.csv", "dl_events")
-finish(ctx, PAGE, {"capacity": capacity if capacity != "power_mw" else ""})
+    log = events.merge(ds.sources[["source_id", "url"]], on="source_id")
+    csv_button(log.assign(as_of=f"{ctx.filters.as_of or ds.as_of:%Y-%m-%d}"), "atlas-events.csv", "dl_events")
+    return {"capacity": capacity if capacity != "power_mw" else ""}
+
+
+run(PAGE, [ParamSpec("capacity", "choice", frozenset(UNITS), "power_mw")], {"capacity": "tl_capacity"}, render=render)

@@ -36,6 +36,11 @@ def test_errors_and_toolbar_hidden_from_viewers(effective):
     assert effective("client.toolbarMode") in {"viewer", "minimal"}
 
 
+def test_the_grids_own_csv_export_is_off(effective):
+    # st.dataframe's built-in download does not neutralise formulas; the app's own downloads do.
+    assert effective("client.disableDataExport") is True
+
+
 def test_uploads_bounded_and_static_serving_for_offline_maps(effective):
     assert effective("server.maxUploadSize") <= 10
     assert effective("server.enableStaticServing") is True
