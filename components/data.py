@@ -1,10 +1,13 @@
 """Cached access to the dataset, and the error page shown when the data directory is invalid."""
 
 import logging
+from collections.abc import Callable
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
+from atlas.filters import Filters, apply
 from atlas.load import Dataset, load_dataset
 from atlas.metrics import country_table, site_table
 from atlas.paths import data_dir
@@ -49,6 +52,24 @@ def sites_as_of(_ds: Dataset, directory: str, as_of: pd.Timestamp | None) -> pd.
     return site_table(_ds, as_of)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def countries_for(_ds: Dataset, directory: str, sites: pd.DataFrame, only: tuple[str, ...] = ()) -> pd.DataFrame:
-    return country_table(_ds, sites, only)
+@st.cache_data(max_entries=64, show_spinner=False)
+def filtered(_ds: Dataset, directory: str, filters_key: str, _filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Sites passing the filters and the country table built from them (cached per filter state)."""
+    sites = apply(sites_as_of(_ds, directory, _filters.as_of), _ds.roles, _filters)
+    return sites, country_table(_ds, sites, _filters.countries)
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def cached_figure(name: str, directory: str, key: str, _build: Callable[[], go.Figure]) -> go.Figure:
+    """A figure built once per (name, data directory, key) and shared by every session.
+
+    Callers must not mutate the returned figure; building it (hover text, plotly validation) is
+    the most expensive part of a rerun.
+    """
+    return _build()
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def cached_result(name: str, directory: str, key: str, _compute: Callable[[], object]) -> object:
+    """Any read-only computed result shared across sessions (e.g. the headline reconciliation)."""
+    return _compute()

@@ -1,6 +1,7 @@
 """Download buttons: safe CSV of a table view (built on click), the dataset package and the HTML report."""
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -12,14 +13,17 @@ from atlas.load import Dataset
 from atlas.package import build_zip
 
 
-def csv_button(frame: pd.DataFrame, filename: str, key: str, label: str = "Download CSV") -> None:
-    """A download of exactly `frame` (the rows and columns shown, plus provenance columns).
+def csv_button(
+    frame: pd.DataFrame | Callable[[], pd.DataFrame], filename: str, key: str, label: str = "Download CSV"
+) -> None:
+    """A download of exactly the table shown (its rows and columns, plus provenance columns).
 
-    The bytes are produced only when the user clicks: Streamlit calls the function lazily.
+    `frame` may be a function that builds the table: like the CSV bytes, it then runs only when
+    the user clicks (Streamlit calls the data function lazily).
     """
     st.download_button(
         label,
-        data=lambda: to_csv_bytes(frame),
+        data=lambda: to_csv_bytes(frame() if callable(frame) else frame),
         file_name=filename,
         mime="text/csv",
         key=key,

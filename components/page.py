@@ -7,10 +7,10 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from atlas.filters import Filters, apply
+from atlas.filters import Filters
 from atlas.load import Dataset
 from components import state
-from components.data import countries_for, dataset, sites_as_of
+from components.data import dataset, filtered, sites_as_of
 from components.present import presentation_state, start_presentation_link, story_bar
 from components.share import share_panel
 from components.sidebar import filter_sidebar
@@ -30,6 +30,11 @@ class Context:
     sites: pd.DataFrame
     countries: pd.DataFrame
     presenting: bool = False
+
+    @property
+    def key(self) -> str:
+        """A cache key for results that depend on the data directory and the filters."""
+        return f"{self.ds.directory}|{self.filters!r}"
 
     @property
     def as_of_label(self) -> str:
@@ -56,8 +61,7 @@ def start(page: str, specs=None, widgets: dict[str, str] | None = None) -> Conte
     state.set_filters(filters)
     directory = str(ds.directory)
     sites_all = sites_as_of(ds, directory, filters.as_of)
-    sites = apply(sites_all, ds.roles, filters)
-    countries = countries_for(ds, directory, sites, filters.countries)
+    sites, countries = filtered(ds, directory, repr(filters), filters)
     state.show_notices(present_notices)
     return Context(ds, filters, params, sites_all, sites, countries, presenting)
 

@@ -55,7 +55,7 @@ def render(ctx: Context) -> dict:
     st.dataframe(table[columns], hide_index=True, width="stretch")
     as_of = ctx.filters.as_of or ds.as_of
     csv_button(
-        country_provenance(table[["iso3", *columns]], sites, ds.claims, ds.sources, as_of),
+        lambda: country_provenance(table[["iso3", *columns]], sites, ds.claims, ds.sources, as_of),
         "atlas-compare.csv",
         "dl_compare",
     )

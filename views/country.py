@@ -9,6 +9,7 @@ from atlas.labels import METRIC
 from atlas.metrics import benchmarks, country_table
 from atlas.timeline import events_for, events_per_month
 from components.charts import CHART_CONFIG, events_chart
+from components.data import cached_figure
 from components.details import SITE_TABLE_COLUMNS, claims_table
 from components.downloads import csv_button
 from components.maps import MAP_CONFIG, europe_map
@@ -92,13 +93,17 @@ def render(ctx: Context) -> dict:
             shown = sites[["site_id", *SITE_TABLE_COLUMNS]]
             as_of = ctx.filters.as_of or ds.as_of
             csv_button(
-                with_provenance(shown, ds.claims, ds.sources, "site_id", "site", as_of),
+                lambda: with_provenance(shown, ds.claims, ds.sources, "site_id", "site", as_of),
                 f"atlas-{iso3}-sites.csv",
                 "dl_country_sites",
             )
     with right:
-        fig = europe_map(ctx.countries, sites, "gpu_count", "absolute", "status", focus=[iso3])
-        fig.update_layout(height=420, showlegend=False)
+
+        def build():
+            fig = europe_map(ctx.countries, sites, "gpu_count", "absolute", "status", focus=[iso3])
+            return fig.update_layout(height=420, showlegend=False)
+
+        fig = cached_figure("country_map", str(ds.directory), ctx.key, build)
         event = st.plotly_chart(
             fig, config=MAP_CONFIG, key="country_map", on_select="rerun", selection_mode=("points",)
         )

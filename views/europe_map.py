@@ -5,6 +5,7 @@ import streamlit as st
 from atlas.export import country_provenance, with_provenance
 from atlas.labels import METRIC, SCALE
 from atlas.urlstate import ParamSpec
+from components.data import cached_figure
 from components.details import SITE_TABLE_COLUMNS
 from components.downloads import csv_button
 from components.maps import MAP_CONFIG, europe_map, metric_column
@@ -46,7 +47,14 @@ def render(ctx: Context) -> dict:
         or "status"
     )
 
-    fig = europe_map(ctx.countries, ctx.sites, metric, scale, colour_by, focus=list(ctx.filters.countries) or None)
+    fig = cached_figure(
+        "europe_map",
+        str(ctx.ds.directory),
+        f"{ctx.key}|{metric}|{scale}|{colour_by}",
+        lambda: europe_map(
+            ctx.countries, ctx.sites, metric, scale, colour_by, focus=list(ctx.filters.countries) or None
+        ),
+    )
     event = st.plotly_chart(
         fig, config=MAP_CONFIG, on_select="rerun", selection_mode=("points",), key="europe_map", width="stretch"
     )
@@ -77,7 +85,7 @@ def render(ctx: Context) -> dict:
     )
     as_of = ctx.filters.as_of or ctx.ds.as_of
     csv_button(
-        country_provenance(table, ctx.sites, ctx.ds.claims, ctx.ds.sources, as_of),
+        lambda: country_provenance(table, ctx.sites, ctx.ds.claims, ctx.ds.sources, as_of),
         "atlas-countries.csv",
         "dl_map_countries",
     )
@@ -85,7 +93,7 @@ def render(ctx: Context) -> dict:
         shown = ctx.sites[["site_id", *SITE_TABLE_COLUMNS, "coordinates_basis"]]
         st.dataframe(shown.drop(columns="site_id"), hide_index=True, width="stretch", column_config=SITE_COLUMNS)
         csv_button(
-            with_provenance(shown, ctx.ds.claims, ctx.ds.sources, "site_id", "site", as_of),
+            lambda: with_provenance(shown, ctx.ds.claims, ctx.ds.sources, "site_id", "site", as_of),
             "atlas-sites.csv",
             "dl_map_sites",
         )

@@ -7,6 +7,7 @@ from atlas.metrics import kpis, status_split
 from atlas.reconcile import reconcile
 from atlas.urlstate import ParamSpec
 from components.charts import CHART_CONFIG, reconciliation_chart, status_split_chart
+from components.data import cached_result
 from components.page import Context, caption_filters, run
 from components.text import md, money, number
 
@@ -83,7 +84,12 @@ def render(ctx: Context) -> dict:
         )
         or "blackwell"
     )
-    rec = reconcile(ctx.ds, ctx.sites, precision=precision, scope=scope, as_of=ctx.filters.as_of)
+    rec = cached_result(
+        "reconcile",
+        str(ctx.ds.directory),
+        f"{ctx.key}|{precision}|{scope}",
+        lambda: reconcile(ctx.ds, ctx.sites, precision=precision, scope=scope, as_of=ctx.filters.as_of),
+    )
     if rec.headline is None:
         st.info("No headline compute claim is known at this as-of date.")
     else:
