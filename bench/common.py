@@ -96,14 +96,16 @@ class Session:
     """One browser-less Streamlit session: each `rerun` sends a BackMsg and waits for script_finished."""
 
     url: str
+    headers: dict[str, str] = field(default_factory=dict)
     timings: list[float] = field(default_factory=list)
     bytes_received: list[int] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
     async def __aenter__(self):
         ws_url = self.url.replace("http://", "ws://") + "/_stcore/stream"
-        self._cm = connect(ws_url, subprotocols=["streamlit"], origin=self.url, max_size=None, open_timeout=30)
+        self._cm = connect(ws_url, subprotocols=["streamlit"], origin=self.url, max_size=None, open_timeout=30, additional_headers=self.headers)
         self.ws = await self._cm.__aenter__()
+        self.response_headers = dict(self.ws.response.headers) if self.ws.response else {}
         return self
 
     async def __aexit__(self, *exc):

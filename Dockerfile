@@ -1,0 +1,23 @@
+# Sovereign AI Atlas: one replica. Non-root, pinned base, health-checked.
+FROM python:3.11.7-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    STREAMLIT_SERVER_ADDRESS=0.0.0.0 \
+    STREAMLIT_SERVER_PORT=8501
+
+RUN useradd --create-home --uid 10001 atlas
+WORKDIR /app
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt
+COPY --chown=atlas:atlas . .
+USER atlas
+
+EXPOSE 8501
+HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
+  CMD python -c "import urllib.request, sys; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=2).status == 200 else 1)"
+
+# The cookie secret must be the same on every replica behind one load balancer:
+# pass STREAMLIT_SERVER_COOKIE_SECRET at run time (see deploy/docker-compose.yml).
+CMD ["streamlit", "run", "dashboard.py"]

@@ -1,0 +1,142 @@
+"""Performance benchmarks: prints a table of figures against the targets. Measures; asserts nothing.
+
+Usage: python bench/run_all.py [--quick] [--write docs/benchmarks.md]
+"""
+
+import argparse
+import asyncio
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import ROOT, Session, percentile, rss_mb, start_server
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(ROOT))
+QUERIES = ["country=FRA", "country=DEU,ITA", "status=operational", "as_of=2025-06-30", "kind=ai_factory", "org=nvidia", "programme=eurohpc-ai-factories", ""]
+CHROMIUM = ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-background-networking"]
+
+
+def render_ratio(atlas: str, hello: str, rounds: int) -> dict:
+    """First full render of the Overview (every chart drawn) ÷ that of a hello-world page, same browser, alternating."""
+    ratios, atlas_times, hello_times = [], [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM)
+        for _ in range(rounds):
+            hello_times.append(_time_page(browser, hello + "/", "() => [...document.querySelectorAll('[data-testid=stMarkdown]')].some(e => e.innerText.includes('Hello'))"))
+            atlas_times.append(_time_page(browser, atlas + "/", "() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 3 && document.querySelectorAll('[data-testid=stMetric]').length >= 8"))
+            ratios.append(atlas_times[-1] / hello_times[-1])
+        browser.close()
+    return {"ratio": statistics.median(ratios), "atlas_s": statistics.median(atlas_times), "hello_s": statistics.median(hello_times)}
+
+
+def _time_page(browser, url: str, ready: str) -> float:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort())
+    start = time.perf_counter()
+    page.goto(url)
+    page.wait_for_function(ready, timeout=120_000, polling=50)
+    page.wait_for_function("() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=120_000, polling=50)
+    elapsed = time.perf_counter() - start
+    context.close()
+    return elapsed
+
+
+async def reruns(url: str, page: str, n: int) -> dict:
+    """Sequential reruns of one session after filter changes (warm caches), plus the first page's bytes."""
+    async with Session(url) as session:
+        await session.rerun(page, "")
+        first_bytes = session.bytes_received[0]
+        for q in QUERIES:  # warm every filter state once
+            await session.rerun(page, q)
+        session.timings.clear()
+        for i in range(n):
+            await session.rerun(page, QUERIES[i % len(QUERIES)])
+        return {"p50": percentile(session.timings, 50), "p95": percentile(session.timings, 95), "first_bytes": first_bytes}
+
+
+async def first_page_bytes(url: str, page: str = "") -> int:
+    async with Session(url) as session:
+        await session.rerun(page, "")
+        return session.bytes_received[0]
+
+
+def map_json_kb() -> float:
+    from atlas.load import load_dataset
+    from atlas.metrics import country_table, site_table
+    from components.maps import europe_map
+
+    ds = load_dataset()
+    sites = site_table(ds)
+    return len(europe_map(country_table(ds, sites), sites, "gpu_count", "absolute", "status").to_json()) / 1000
+
+
+def import_time() -> float:
+    code = "import time; t = time.perf_counter(); import atlas.load, atlas.metrics, atlas.resolve; print(time.perf_counter() - t)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)  # noqa: S603 -- fixed command
+    return float(out.stdout)
+
+
+def scaled(factor: int, n: int) -> dict:
+    """Rerun time and peak server memory on a synthetic dataset `factor` times larger."""
+    from synthetic import generate
+
+    with tempfile.TemporaryDirectory() as tmp:
+        generate(Path(tmp), factor)
+        start = time.perf_counter()
+        url, process = start_server(env={"ATLAS_DATA_DIR": tmp})
+        try:
+            first = asyncio.run(first_page_bytes(url, "map"))
+            load_s = time.perf_counter() - start
+            result = asyncio.run(reruns(url, "map", n))
+            result |= {"peak_mb": rss_mb(process.pid), "first_load_s": load_s, "first_bytes": first}
+        finally:
+            process.terminate()
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer rounds, ×10 instead of ×100")
+    parser.add_argument("--write", type=Path)
+    args = parser.parse_args()
+    rounds, n, factor = (3, 16, 10) if args.quick else (5, 40, 100)
+
+    start = time.perf_counter()
+    atlas, atlas_process = start_server()
+    cold_start = time.perf_counter() - start
+    hello, hello_process = start_server("bench/hello.py")
+    try:
+        ratio = render_ratio(atlas, hello, rounds)
+        map_run = asyncio.run(reruns(atlas, "map", n))
+        overview_bytes = asyncio.run(first_page_bytes(atlas, ""))
+        base_rss = rss_mb(atlas_process.pid)
+    finally:
+        atlas_process.terminate()
+        hello_process.terminate()
+    big = scaled(factor, n)
+    rows = [
+        ("Overview first full render ÷ hello world (median of %d, alternating)" % rounds, f"{ratio['ratio']:.2f} ({ratio['atlas_s']:.2f} s ÷ {ratio['hello_s']:.2f} s)", "≤ 1.3"),
+        ("Rerun after a filter change, map page (p50 / p95)", f"{map_run['p50'] * 1000:.0f} / {map_run['p95'] * 1000:.0f} ms", "p50 ≤ 100 ms"),
+        ("Map figure JSON", f"{map_json_kb():.0f} KB", "≤ 150 KB"),
+        ("Websocket bytes, first page (Overview / map)", f"{overview_bytes / 1000:.0f} KB / {map_run['first_bytes'] / 1000:.0f} KB", "≤ 1 MB"),
+        (f"×{factor} dataset: rerun p50 ÷ ×1 rerun p50", f"{big['p50'] / map_run['p50']:.2f} ({big['p50'] * 1000:.0f} ms vs {map_run['p50'] * 1000:.0f} ms)", "≤ 3"),
+        (f"×{factor} dataset: server RSS (vs ×1)", f"{big['peak_mb']:.0f} MB (vs {base_rss:.0f} MB)", "reported"),
+        (f"×{factor} dataset: start + first map page", f"{big['first_load_s']:.1f} s, {big['first_bytes'] / 1e6:.1f} MB on the websocket", "reported"),
+        ("Import time of the core package", f"{import_time() * 1000:.0f} ms", "reported"),
+        ("Cold start to /_stcore/health OK", f"{cold_start:.2f} s", "reported"),
+    ]
+    width = max(len(r[0]) for r in rows)
+    lines = [f"| {'measurement':<{width}} | value | target |", f"|{'-' * (width + 2)}|---|---|"] + [f"| {a:<{width}} | {b} | {c} |" for a, b, c in rows]
+    text = "\n".join(lines)
+    print(text)
+    if args.write:
+        (ROOT / args.write).write_text(f"# Benchmarks\n\nMeasured by `python bench/run_all.py` on this machine (2 cores), {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.\n\n{text}\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
