@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup chromium run test lint validate bench clean
+.PHONY: setup chromium nginx run test lint validate bench load scale-out audit screenshots clean
 
 setup: $(VENV)/.installed
 
@@ -34,8 +34,24 @@ validate: setup
 test: setup chromium lint validate
 	$(BIN)/python -m pytest
 
-bench: setup
-	$(BIN)/python bench/run_all.py
+nginx:
+	@command -v nginx >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y nginx-light; }
+
+bench: setup chromium          # performance figures against the targets (prints a table)
+	cd bench && ../$(BIN)/python run_all.py --write docs/benchmarks.md
+
+load: setup                    # 50 concurrent sessions, then 3 soak waves (prints and writes docs/load-soak.md)
+	cd bench && ../$(BIN)/python load.py --write docs/load-soak.md
+
+scale-out: setup nginx         # 2 replicas behind nginx on loopback, 100 sessions, sticky and spread
+	cd bench && ../$(BIN)/python scale_out.py
+
+audit: setup                   # known advisories in the pinned requirements (needs PyPI's JSON API)
+	$(BIN)/pip install --quiet pip-audit==2.10.1
+	$(BIN)/pip-audit -r requirements.txt --strict --progress-spinner off
+
+screenshots: setup chromium
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

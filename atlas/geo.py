@@ -4,6 +4,9 @@ from functools import cache
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
 from shapely.geometry import Point
 
 from atlas.paths import DEFAULT_DATA_DIR, GEOMETRY_FILE
@@ -30,6 +33,21 @@ def distance_to_country_km(iso3: str, lat: float, lon: float) -> float | None:
     if shape.covers(point):
         return 0.0
     return shape.distance(point) * KM_PER_DEGREE
+
+
+def distances_km(countries: pd.Series, lats: pd.Series, lons: pd.Series) -> pd.Series:
+    """Vectorised `distance_to_country_km` for many points (NaN where the country has no shape)."""
+    shapes = countries_geometry().geometry
+    known = countries.isin(shapes.index)
+    out = pd.Series(np.nan, index=countries.index)
+    if not known.any():
+        return out
+    polygons = shapes.loc[countries[known]].to_numpy()
+    points = shapely.points(lons[known].to_numpy(dtype=float), lats[known].to_numpy(dtype=float))
+    inside = shapely.covers(polygons, points)
+    distance = np.where(inside, 0.0, shapely.distance(polygons, points) * KM_PER_DEGREE)
+    out.loc[known] = distance
+    return out
 
 
 def point_in_country(iso3: str, lat: float, lon: float, tolerance_km: float = COAST_TOLERANCE_KM) -> bool | None:

@@ -3,7 +3,6 @@
 Each check takes the validated raw string frames (by resource name) and returns problems.
 """
 
-import re
 from collections.abc import Callable
 
 import pandas as pd
@@ -11,7 +10,7 @@ import pandas as pd
 from atlas import geo
 from atlas.contract import Contract
 from atlas.problems import Problem
-from atlas.schema import is_date, shown
+from atlas.schema import is_date, shown, valid_dates
 
 Frames = dict[str, pd.DataFrame]
 Check = Callable[[Contract, Frames], list[Problem]]
@@ -99,53 +98,64 @@ def claim_metrics(contract: Contract, frames: Frames) -> list[Problem]:
     if claims is None:
         return []
     accelerators = _values(frames, "accelerators", "accelerator_id") if "accelerators" in frames else None
-    problems = []
-    for row, claim in claims.iterrows():
-        spec = contract.metrics.get(claim.metric)
-        if spec is not None:
+    problems: list[Problem] = []
+    for metric, spec in contract.metrics.items():
+        part = claims[claims.metric == metric]
+        if len(part):
             problems += [
-                Problem("claims.csv", row, col, msg) for col, msg in _metric_problems(claim, spec, accelerators)
+                Problem("claims.csv", row, column, message)
+                for row, column, message in _metric_rules(part, metric, spec, accelerators)
             ]
     return problems
 
 
-def _metric_problems(claim: pd.Series, spec: dict, accelerators: set[str] | None) -> list[tuple[str, str]]:
-    out = []
-    metric = claim.metric
-    has_value, has_text = not pd.isna(claim.value), not pd.isna(claim.value_text)
-    unit = "" if pd.isna(claim.unit) else claim.unit
-    if spec["kind"] == "number":
-        if not has_value:
-            out.append(("value", f"a number is required for metric {metric}"))
-        if has_text:
-            out.append(("value_text", f"must be empty for numeric metric {metric}"))
-    else:
-        if not has_text:
-            out.append(("value_text", f"a value is required for metric {metric}"))
-        if has_value:
-            out.append(("value", f"must be empty for text metric {metric}"))
-    if unit not in spec["units"]:
-        allowed = ", ".join(u or "(empty)" for u in spec["units"])
-        out.append(("unit", f"{shown(unit)} is not a unit of {metric}; allowed: {allowed}"))
-    if spec.get("requires_precision") and pd.isna(claim.precision):
-        out.append(("precision", f"{metric} needs a precision (use 'unspecified' if the source gives none)"))
-    if not spec.get("requires_precision") and not pd.isna(claim.precision):
-        out.append(("precision", f"must be empty for metric {metric}"))
-    if "subject_types" in spec and claim.subject_type not in spec["subject_types"]:
-        out.append(("subject_type", f"{metric} applies only to {', '.join(spec['subject_types'])}"))
-    if has_text:
-        out += _text_value_problems(claim.value_text, metric, spec, accelerators)
-    return out
-
-
-def _text_value_problems(text: str, metric: str, spec: dict, accelerators: set[str] | None) -> list[tuple[str, str]]:
-    if "vocabulary" in spec and text not in spec["vocabulary"]:
-        return [("value_text", f"{shown(text)} is not a {metric}; allowed: {', '.join(spec['vocabulary'])}")]
-    if spec.get("vocabulary_resource") == "accelerators" and accelerators is not None and text not in accelerators:
-        return [("value_text", f"{shown(text)} is not a known accelerators.accelerator_id")]
-    if "pattern" in spec and not re.fullmatch(spec["pattern"], text):
-        return [("value_text", f"{shown(text)} is not a date as YYYY, YYYY-QN, YYYY-MM or YYYY-MM-DD")]
-    return []
+def _metric_rules(part: pd.DataFrame, metric: str, spec: dict, accelerators: set[str] | None):
+    """(row, column, message) for every rule one metric's claims break; vectorised per rule."""
+    has_value, has_text = part.value.notna(), part.value_text.notna()
+    unit = part.unit.fillna("")
+    numeric = spec["kind"] == "number"
+    rules = [
+        (
+            ~has_value if numeric else ~has_text,
+            "value" if numeric else "value_text",
+            f"a {'number' if numeric else 'value'} is required for metric {metric}",
+        ),
+        (
+            has_text if numeric else has_value,
+            "value_text" if numeric else "value",
+            f"must be empty for {'numeric' if numeric else 'text'} metric {metric}",
+        ),
+        (
+            part.precision.isna() if spec.get("requires_precision") else part.precision.notna(),
+            "precision",
+            f"{metric} needs a precision (use 'unspecified' if the source gives none)"
+            if spec.get("requires_precision")
+            else f"must be empty for metric {metric}",
+        ),
+    ]
+    if "subject_types" in spec:
+        rules.append(
+            (
+                ~part.subject_type.isin(spec["subject_types"]),
+                "subject_type",
+                f"{metric} applies only to {', '.join(spec['subject_types'])}",
+            )
+        )
+    for mask, column, message in rules:
+        yield from ((row, column, message) for row in part.index[mask.fillna(False).astype(bool)])
+    allowed = ", ".join(u or "(empty)" for u in spec["units"])
+    for row, value in unit[~unit.isin(spec["units"])].items():
+        yield row, "unit", f"{shown(value)} is not a unit of {metric}; allowed: {allowed}"
+    text = part.value_text.dropna()
+    if "vocabulary" in spec:
+        for row, value in text[~text.isin(spec["vocabulary"])].items():
+            yield row, "value_text", f"{shown(value)} is not a {metric}; allowed: {', '.join(spec['vocabulary'])}"
+    elif spec.get("vocabulary_resource") == "accelerators" and accelerators is not None:
+        for row, value in text[~text.isin(accelerators)].items():
+            yield row, "value_text", f"{shown(value)} is not a known accelerators.accelerator_id"
+    elif "pattern" in spec:
+        for row, value in text[~text.str.fullmatch(spec["pattern"])].items():
+            yield row, "value_text", f"{shown(value)} is not a date as YYYY, YYYY-QN, YYYY-MM or YYYY-MM-DD"
 
 
 def source_dates(contract: Contract, frames: Frames) -> list[Problem]:
@@ -153,41 +163,41 @@ def source_dates(contract: Contract, frames: Frames) -> list[Problem]:
     sources = frames.get("sources")
     if sources is None:
         return []
-    dated = sources[sources.accessed_on.map(_valid_date) & sources.published_on.map(_valid_date)]
-    bad = dated[dated.accessed_on < dated.published_on]
+    published, accessed = _dates(sources.published_on), _dates(sources.accessed_on)
+    bad = sources[accessed < published]
     return [
         Problem("sources.csv", row, "accessed_on", f"accessed {r.accessed_on} is before published {r.published_on}")
         for row, r in bad.iterrows()
     ]
 
 
+def _dates(series: pd.Series) -> pd.Series:
+    """Parsed dates where the text is a valid date, NaT elsewhere (already reported by the schema)."""
+    return pd.to_datetime(series.where(valid_dates(series.fillna(""))), format="%Y-%m-%d", errors="coerce")
+
+
 def claim_dates(contract: Contract, frames: Frames) -> list[Problem]:
-    """A claim is not dated after the publication of the source that carries it."""
+    """A claim cites a dated source, and is not dated after that source's publication."""
     claims, sources = frames.get("claims"), frames.get("sources")
     if claims is None or sources is None:
         return []
     published = sources.drop_duplicates("source_id").set_index("source_id").published_on
-    problems = []
-    for row, claim in claims.iterrows():
-        date = published.get(claim.source_id)
-        if claim.source_id in published.index and pd.isna(date):
-            problems.append(
-                Problem(
-                    "claims.csv",
-                    row,
-                    "source_id",
-                    f"source {claim.source_id} has no publication date; a claim needs a dated source",
-                )
-            )
-        elif _valid_date(date) and _valid_date(claim.claimed_on) and claim.claimed_on > date:
-            problems.append(
-                Problem(
-                    "claims.csv",
-                    row,
-                    "claimed_on",
-                    f"{claim.claimed_on} is after its source {claim.source_id} was published ({date})",
-                )
-            )
+    cited = claims.source_id.map(published)
+    known = claims.source_id.isin(published.index)
+    problems = [
+        Problem("claims.csv", row, "source_id", f"source {sid} has no publication date; a claim needs a dated source")
+        for row, sid in claims.source_id[known & cited.isna()].items()
+    ]
+    late = claims[_dates(claims.claimed_on) > _dates(cited.fillna(""))]
+    problems += [
+        Problem(
+            "claims.csv",
+            row,
+            "claimed_on",
+            f"{c.claimed_on} is after its source {c.source_id} was published ({published[c.source_id]})",
+        )
+        for row, c in late.iterrows()
+    ]
     return problems
 
 
@@ -196,29 +206,29 @@ def site_coordinates(contract: Contract, frames: Frames) -> list[Problem]:
     sites = frames.get("sites")
     if sites is None:
         return []
-    problems = []
-    for row, site in sites.iterrows():
-        lat, lon = site.latitude, site.longitude
-        if pd.isna(lat) != pd.isna(lon):
-            problems.append(
-                Problem(
-                    "sites.csv",
-                    row,
-                    "longitude" if pd.isna(lon) else "latitude",
-                    "latitude and longitude must be given together",
-                )
+    lat = pd.to_numeric(sites.latitude, errors="coerce")
+    lon = pd.to_numeric(sites.longitude, errors="coerce")
+    problems = [
+        Problem(
+            "sites.csv",
+            row,
+            "longitude" if pd.isna(sites.at[row, "longitude"]) else "latitude",
+            "latitude and longitude must be given together",
+        )
+        for row in sites.index[sites.latitude.isna() != sites.longitude.isna()]
+    ]
+    located = sites[lat.notna() & lon.notna() & sites.country.notna()]
+    distances = geo.distances_km(located.country, lat[located.index], lon[located.index])
+    for row, distance in distances[distances > geo.COAST_TOLERANCE_KM].items():
+        site = sites.loc[row]
+        problems.append(
+            Problem(
+                "sites.csv",
+                row,
+                "latitude",
+                f"({site.latitude}, {site.longitude}) is {distance:.0f} km outside {site.country}",
             )
-            continue
-        if pd.isna(lat) or pd.isna(site.country):
-            continue
-        try:
-            distance = geo.distance_to_country_km(site.country, float(lat), float(lon))
-        except ValueError:
-            continue  # already reported as not a number
-        if distance is not None and distance > geo.COAST_TOLERANCE_KM:
-            problems.append(
-                Problem("sites.csv", row, "latitude", f"({lat}, {lon}) is {distance:.0f} km outside {site.country}")
-            )
+        )
     return problems
 
 

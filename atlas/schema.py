@@ -45,7 +45,28 @@ def is_date(text: str) -> bool:
 
 
 def _elementwise(message: str, predicate) -> pa.Check:
+    """A check applying a Python predicate to each present cell (for rules with no vectorised form)."""
     return pa.Check(lambda s: s.isna() | s.map(lambda v: pd.isna(v) or predicate(v)).astype(bool), name=message)
+
+
+def _vectorised(message: str, test) -> pa.Check:
+    """A check whose `test` takes the present cells as a string Series and returns booleans."""
+
+    def check(series: pd.Series) -> pd.Series:
+        present = series.dropna()
+        out = pd.Series(True, index=series.index)
+        if len(present):
+            out.loc[present.index] = test(present).fillna(False).astype(bool).to_numpy()
+        return out
+
+    return pa.Check(check, name=message)
+
+
+def valid_dates(series: pd.Series) -> pd.Series:
+    """True where a string is a real calendar date written YYYY-MM-DD."""
+    shaped = series.str.fullmatch(DATE.pattern)
+    parsed = pd.to_datetime(series.where(shaped), format="%Y-%m-%d", errors="coerce")
+    return shaped.fillna(False) & parsed.notna()
 
 
 def _numeric_bound(message: str, compare) -> pa.Check:
@@ -58,25 +79,24 @@ def _numeric_bound(message: str, compare) -> pa.Check:
 
 def _type_check(f: Field) -> pa.Check | None:
     return {
-        "number": _elementwise("not a number", lambda v: bool(NUMBER.match(v))),
-        "integer": _elementwise("not a whole number", lambda v: bool(INTEGER.match(v))),
-        "date": _elementwise("not a valid date (YYYY-MM-DD)", is_date),
-        "boolean": _elementwise("not true or false", lambda v: v in BOOLEAN),
+        "number": _vectorised("not a number", lambda s: s.str.fullmatch(NUMBER.pattern)),
+        "integer": _vectorised("not a whole number", lambda s: s.str.fullmatch(INTEGER.pattern)),
+        "date": _vectorised("not a valid date (YYYY-MM-DD)", valid_dates),
+        "boolean": _vectorised("not true or false", lambda s: s.isin(BOOLEAN)),
     }.get(f.type)
 
 
 def _field_checks(f: Field) -> list[pa.Check]:
     checks = [c for c in [_type_check(f)] if c is not None]
     if f.enum:
-        allowed = set(f.enum)
-        checks.append(_elementwise(f"not one of the allowed values: {', '.join(f.enum)}", allowed.__contains__))
+        allowed = list(f.enum)
+        checks.append(_vectorised(f"not one of the allowed values: {', '.join(f.enum)}", lambda s: s.isin(allowed)))
     if f.pattern:
-        rx = re.compile(f.pattern)
-        checks.append(_elementwise(f"does not match the pattern {f.pattern}", lambda v: bool(rx.fullmatch(v))))
+        checks.append(_vectorised(f"does not match the pattern {f.pattern}", lambda s, p=f.pattern: s.str.fullmatch(p)))
     if f.format == "uri":
         checks.append(_elementwise("not a well-formed http(s) URL", is_url))
     if f.format == "iso3":
-        checks.append(_elementwise("not an ISO 3166-1 alpha-3 country code", lambda v: v in iso3_codes()))
+        checks.append(_vectorised("not an ISO 3166-1 alpha-3 country code", lambda s: s.isin(iso3_codes())))
     if f.minimum is not None:
         label = "negative" if f.minimum == 0 else f"below the minimum {f.minimum:g}"
         checks.append(_numeric_bound(f"must not be {label}", lambda n, m=f.minimum: n >= m))

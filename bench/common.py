@@ -44,9 +44,9 @@ def start_server(
         "true",
         *(extra or []),
     ]
-    process = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})}
-    )
+    # BENCH_SERVER_LOG=path keeps the server's log (tracebacks of failed reruns) for diagnosis.
+    log = open(os.environ["BENCH_SERVER_LOG"], "ab") if os.environ.get("BENCH_SERVER_LOG") else subprocess.DEVNULL  # noqa: SIM115 -- open for the server's lifetime
+    process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=log, env={**os.environ, **(env or {})})
     url = f"http://127.0.0.1:{port}"
     wait_healthy(url)
     return url, process

@@ -117,9 +117,10 @@ def report(load_result: dict, soak_result: list[dict], startup: float) -> str:
         "| wave | RSS after wave | failures | rerun p95 |",
         "|---|---|---|---|",
         *[f"| {w['wave']} | {w['rss_mb']:.0f} MB | {w['failures']} | {w['rerun']['p95']:.2f} s |" for w in soak_result],
-        "",
-        f"Plateau check: wave {soak_result[-1]['wave']} − wave 1 = {soak_result[-1]['rss_mb'] - soak_result[0]['rss_mb']:+.0f} MB (target ≤ +50 MB).",
     ]
+    if soak_result:
+        growth = soak_result[-1]["rss_mb"] - soak_result[0]["rss_mb"]
+        lines += ["", f"Plateau check: wave {soak_result[-1]['wave']} − wave 1 = {growth:+.0f} MB (target ≤ +50 MB)."]
     if load_result["failures"]:
         lines += ["", "Failures (first 5):", *[f"- {e}" for e in load_result["failures"][:5]]]
     return "\n".join(lines) + "\n"

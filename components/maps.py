@@ -96,29 +96,38 @@ def _choropleth(countries: pd.DataFrame, metric: str, scale: str) -> list[go.Cho
     return [base, main]
 
 
-def marker_sizes(sites: pd.DataFrame) -> np.ndarray:
-    """Area-proportional marker sizes from H100-equivalents, else accelerators, else MW; a floor for unknowns."""
+MAX_MARKERS = 500  # above this, sites at the same place (0.1°) and category share one marker
+
+
+def capacity_basis(sites: pd.DataFrame) -> pd.Series:
+    """What marker area represents: H100-equivalents, else accelerators, else MW × 100; 0 if unknown."""
     capacity = (
         sites.h100e.astype("Float64")
         .fillna(sites.gpu_count.astype("Float64"))
         .fillna(sites.power_mw.astype("Float64") * 100)
     )
-    capacity = capacity.astype(float).fillna(0).to_numpy()
-    scale = np.sqrt(capacity / max(capacity.max(), 1.0))
+    return capacity.astype(float).fillna(0)
+
+
+def marker_sizes(capacity: np.ndarray) -> np.ndarray:
+    """Area-proportional marker sizes, with a floor so sites without a figure stay visible."""
+    scale = np.sqrt(capacity / max(capacity.max(), 1.0)) if len(capacity) else capacity
     return 7 + 26 * scale
 
 
-def site_hover(site: pd.Series) -> str:
+def site_hover(site) -> str:
+    """Hover text of one site (a row from `itertuples`)."""
     place = ", ".join(plain(x) for x in [site.city, site.country] if isinstance(x, str) and x)
     approx = " (approximate location)" if site.coordinates_basis == "country_centroid" else ""
+    status = STATUS.get(site.status, "not stated") if isinstance(site.status, str) else "not stated"
+    since = f" (since {site.status_since:%Y-%m-%d})" if pd.notna(site.status_since) else ""
+    model = f" × {plain(site.accelerator_model)}" if isinstance(site.accelerator_model, str) else ""
     lines = [
-        f"<b>{plain(site['name'])}</b>",
+        f"<b>{plain(site.name)}</b>",
         f"{place}{approx}",
         f"Operator: {plain(site.operator) if isinstance(site.operator, str) else 'not stated'}",
-        f"Status: {plain(STATUS.get(site.status, 'not stated') if isinstance(site.status, str) else 'not stated')}"
-        + (f" (since {site.status_since:%Y-%m-%d})" if pd.notna(site.status_since) else ""),
-        f"Accelerators: {number(site.gpu_count)}"
-        + (f" × {plain(site.accelerator_model)}" if isinstance(site.accelerator_model, str) else ""),
+        f"Status: {plain(status)}{since}",
+        f"Accelerators: {number(site.gpu_count)}{model}",
         f"H100-equivalents: {number(site.h100e)}",
         f"Power: {number(site.power_mw, 'MW', 1)}",
         f"Investment: {money(site.investment_eur)}",
@@ -127,22 +136,53 @@ def site_hover(site: pd.Series) -> str:
     return "<br>".join(lines)
 
 
+def marker_table(sites: pd.DataFrame, colour_by: str) -> pd.DataFrame:
+    """One row per marker: a site, or (for large datasets) the sites sharing a place and category."""
+    located = sites[sites.latitude.notna()].assign(
+        category=lambda f: f[colour_by].fillna("not_stated"), capacity=lambda f: capacity_basis(f)
+    )
+    if len(located) <= MAX_MARKERS:
+        return located.assign(
+            lat=located.latitude.astype(float),
+            lon=located.longitude.astype(float),
+            hover=[site_hover(s) for s in located.itertuples()],
+        )[["lat", "lon", "category", "capacity", "site_id", "hover"]]
+    located = located.assign(
+        cell_lat=located.latitude.astype(float).round(1), cell_lon=located.longitude.astype(float).round(1)
+    )
+    located = located.sort_values("capacity", ascending=False)
+    grouped = located.groupby(["cell_lat", "cell_lon", "category"], sort=False)
+    table = grouped.agg(
+        lat=("latitude", "first"),
+        lon=("longitude", "first"),
+        capacity=("capacity", "sum"),
+        site_id=("site_id", "first"),
+        n=("site_id", "size"),
+        top=("name", lambda names: ", ".join(plain(n) for n in names.iloc[:3])),
+        gpus=("gpu_count", lambda v: v.sum(min_count=1)),
+    ).reset_index()
+    table["hover"] = [
+        f"<b>{n} sites here</b><br>{top}{' …' if n > 3 else ''}<br>Accelerators: {number(g)}<br>Click opens the largest"
+        for n, top, g in zip(table.n, table.top, table.gpus, strict=True)
+    ]
+    return table.astype({"lat": float, "lon": float})[["lat", "lon", "category", "capacity", "site_id", "hover"]]
+
+
 def _markers(sites: pd.DataFrame, colour_by: str) -> list[go.Scattergeo]:
-    located = sites[sites.latitude.notna()]
     colours = STATUS_COLOURS if colour_by == "status" else KIND_COLOURS
     labels = STATUS if colour_by == "status" else KIND
-    column = located[colour_by].fillna("not_stated")
-    sizes = marker_sizes(located)
+    markers = marker_table(sites, colour_by)
+    sizes = marker_sizes(markers.capacity.to_numpy())
     traces = []
     for category, colour in colours.items():
-        mask = (column == category).to_numpy()
+        mask = (markers.category == category).to_numpy()
         if not mask.any():
             continue
-        part = located[mask]
+        part = markers[mask]
         traces.append(
             go.Scattergeo(
-                lat=part.latitude.astype(float),
-                lon=part.longitude.astype(float),
+                lat=part.lat,
+                lon=part.lon,
                 customdata=part.site_id,
                 mode="markers",
                 marker={
@@ -151,7 +191,7 @@ def _markers(sites: pd.DataFrame, colour_by: str) -> list[go.Scattergeo]:
                     "line": {"width": 0.8, "color": "rgba(40,40,40,0.8)"},
                     "opacity": 0.85,
                 },
-                hovertext=[site_hover(s) for _, s in part.iterrows()],
+                hovertext=part.hover.tolist(),
                 hoverinfo="text",
                 name=plain(labels.get(category, category)),
             )
