@@ -103,7 +103,14 @@ class Session:
 
     async def __aenter__(self):
         ws_url = self.url.replace("http://", "ws://") + "/_stcore/stream"
-        self._cm = connect(ws_url, subprotocols=["streamlit"], origin=self.url, max_size=None, open_timeout=30, additional_headers=self.headers)
+        self._cm = connect(
+            ws_url,
+            subprotocols=["streamlit"],
+            origin=self.url,
+            max_size=None,
+            open_timeout=30,
+            additional_headers=self.headers,
+        )
         self.ws = await self._cm.__aenter__()
         self.response_headers = dict(self.ws.response.headers) if self.ws.response else {}
         return self

@@ -22,7 +22,7 @@ from pathlib import Path
 from common import ROOT, Session, free_port, start_server, wait_healthy
 
 sys.path.insert(0, str(ROOT))
-from deploy.render import render  # noqa: E402 -- the deploy folder is not a package on sys.path by default
+from deploy.render import render
 
 
 def start_nginx(upstreams: list[str]) -> tuple[str, subprocess.Popen, Path]:
@@ -32,7 +32,11 @@ def start_nginx(upstreams: list[str]) -> tuple[str, subprocess.Popen, Path]:
     port = free_port()
     conf = prefix / "nginx.conf"
     conf.write_text(render(upstreams, f"127.0.0.1:{port}", str(prefix)))
-    process = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(prefix), "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603, S607 -- Debian's nginx
+    process = subprocess.Popen(
+        ["nginx", "-c", str(conf), "-p", str(prefix), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     wait_healthy(url)
     return url, process, prefix
@@ -49,8 +53,12 @@ async def browser_like_session(url: str) -> dict:
         session = Session(url, headers={"Cookie": cookie})
         async with session:
             await session.rerun("map", "")
-            result |= {"http_upstream": upstream, "ws_upstream": session.response_headers.get("X-Atlas-Upstream"), "ok": not session.errors}
-    except Exception as exc:  # noqa: BLE001 -- counted as a failure and reported
+            result |= {
+                "http_upstream": upstream,
+                "ws_upstream": session.response_headers.get("X-Atlas-Upstream"),
+                "ok": not session.errors,
+            }
+    except Exception as exc:
         result["error"] = f"{type(exc).__name__}: {exc}"
     return result
 

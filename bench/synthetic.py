@@ -68,7 +68,14 @@ def generate(out: Path, factor: int) -> None:
         f["organisations"] = f.organisations.map(lambda v: relist(v, k))
         return f
 
-    for name, transform in {"sites.csv": sites, "organisations.csv": orgs, "sources.csv": sources, "roles.csv": roles, "claims.csv": claims, "events.csv": events}.items():
+    for name, transform in {
+        "sites.csv": sites,
+        "organisations.csv": orgs,
+        "sources.csv": sources,
+        "roles.csv": roles,
+        "claims.csv": claims,
+        "events.csv": events,
+    }.items():
         copies(read(name), factor, transform).to_csv(out / name, index=False, lineterminator="\n")
 
 
