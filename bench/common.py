@@ -112,7 +112,6 @@ class Session:
             additional_headers=self.headers,
         )
         self.ws = await self._cm.__aenter__()
-        self.response_headers = dict(self.ws.response.headers) if self.ws.response else {}
         return self
 
     async def __aexit__(self, *exc):

@@ -29,16 +29,20 @@ def start_nginx(upstreams: list[str]) -> tuple[str, subprocess.Popen, Path]:
     if not shutil.which("nginx"):
         raise SystemExit("nginx is not installed: apt-get install -y nginx-light (or run `make scale-out`)")
     prefix = Path(tempfile.mkdtemp(prefix="atlas-nginx-"))
+    prefix.chmod(0o755)  # nginx workers run as an unprivileged user and must reach their temp paths
     port = free_port()
     conf = prefix / "nginx.conf"
     conf.write_text(render(upstreams, f"127.0.0.1:{port}", str(prefix)))
     process = subprocess.Popen(
         ["nginx", "-c", str(conf), "-p", str(prefix), "-g", "daemon off;"],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=open(prefix / "stderr.log", "wb"),  # noqa: SIM115 -- open for nginx's lifetime
     )
     url = f"http://127.0.0.1:{port}"
-    wait_healthy(url)
+    try:
+        wait_healthy(url, timeout=20)
+    except TimeoutError:
+        raise SystemExit(f"nginx did not answer: {(prefix / 'stderr.log').read_text()[-500:]}") from None
     return url, process, prefix
 
 
@@ -53,14 +57,20 @@ async def browser_like_session(url: str) -> dict:
         session = Session(url, headers={"Cookie": cookie})
         async with session:
             await session.rerun("map", "")
-            result |= {
-                "http_upstream": upstream,
-                "ws_upstream": session.response_headers.get("X-Atlas-Upstream"),
-                "ok": not session.errors,
-            }
+            result |= {"sid": cookie.partition("=")[2], "http_upstream": upstream, "ok": not session.errors}
     except Exception as exc:
         result["error"] = f"{type(exc).__name__}: {exc}"
     return result
+
+
+def websocket_upstreams(access_log: Path) -> dict[str, str]:
+    """Sticky id → the replica that served its websocket, from nginx's access log."""
+    found = {}
+    for line in access_log.read_text().splitlines():
+        sid, upstream, _status, uri = line.split(" ", 3)
+        if uri == "/_stcore/stream":
+            found[sid] = upstream
+    return found
 
 
 async def run_sessions(url: str, sessions: int, concurrency: int = 20) -> list[dict]:
@@ -79,16 +89,21 @@ def main() -> None:
     parser.add_argument("--replicas", type=int, default=2)
     args = parser.parse_args()
     secret = secrets.token_hex(32)
-    replicas = [start_server(extra=["--server.cookieSecret", secret]) for _ in range(args.replicas)]
+    replicas = [start_server(env={"STREAMLIT_SERVER_COOKIE_SECRET": secret}) for _ in range(args.replicas)]
     upstreams = [url.removeprefix("http://") for url, _ in replicas]
     nginx_url, nginx, prefix = start_nginx(upstreams)
     try:
         results = asyncio.run(run_sessions(nginx_url, args.sessions))
+        nginx.terminate()
+        nginx.wait(timeout=10)
+        websocket_upstream = websocket_upstreams(prefix / "access.log")
     finally:
         nginx.terminate()
         for _, process in replicas:
             process.terminate()
         shutil.rmtree(prefix, ignore_errors=True)
+    for r in results:
+        r["ws_upstream"] = websocket_upstream.get(r.get("sid"))
     failures = [r for r in results if not r["ok"]]
     spread = Counter(r.get("ws_upstream") for r in results if r["ok"])
     sticky = sum(1 for r in results if r["ok"] and r["ws_upstream"] == r["http_upstream"])
