@@ -11,6 +11,7 @@ from atlas.filters import Filters
 from atlas.load import Dataset
 from components import state
 from components.data import dataset, filtered, sites_as_of
+from components.images import format_picker
 from components.present import presentation_state, start_presentation_link, story_bar
 from components.share import share_panel
 from components.sidebar import filter_sidebar
@@ -75,6 +76,7 @@ def finish(ctx: Context, page: str, page_values: dict | None = None) -> None:
     if not ctx.presenting:
         start_presentation_link()
         share_panel(ctx.ds, ctx.filters, values)
+        format_picker()
 
 
 def caption_filters(ctx: Context) -> None:

@@ -9,6 +9,7 @@ from atlas.metrics import country_table
 from atlas.urlstate import ParamSpec
 from components.charts import CHART_CONFIG, compare_chart
 from components.downloads import csv_button
+from components.images import image_config
 from components.page import Context, run
 
 PAGE = "compare"
@@ -39,10 +40,10 @@ def render(ctx: Context) -> dict:
     st.caption(ctx.as_of_label + " · other sidebar filters apply; the country filter does not")
     for metric, label in METRIC.items():
         left, right = st.columns(2)
-        left.plotly_chart(compare_chart(table, metric, label), config=CHART_CONFIG, key=f"cmp_{metric}")
+        left.plotly_chart(compare_chart(table, metric, label), config=image_config(CHART_CONFIG), key=f"cmp_{metric}")
         right.plotly_chart(
             compare_chart(table, f"{metric}_per_million", f"{label} per million inhabitants"),
-            config=CHART_CONFIG,
+            config=image_config(CHART_CONFIG),
             key=f"cmp_{metric}_pc",
         )
     columns = [

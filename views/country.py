@@ -12,6 +12,7 @@ from components.charts import CHART_CONFIG, events_chart
 from components.data import cached_figure
 from components.details import SITE_TABLE_COLUMNS, claims_table
 from components.downloads import csv_button
+from components.images import image_config
 from components.maps import MAP_CONFIG, europe_map
 from components.nav import back_links, open_organisation, open_site
 from components.page import Context, run
@@ -105,7 +106,7 @@ def render(ctx: Context) -> dict:
 
         fig = cached_figure("country_map", str(ds.directory), ctx.key, build)
         event = st.plotly_chart(
-            fig, config=MAP_CONFIG, key="country_map", on_select="rerun", selection_mode=("points",)
+            fig, config=image_config(MAP_CONFIG), key="country_map", on_select="rerun", selection_mode=("points",)
         )
         points = (event or {}).get("selection", {}).get("points", [])
         if points and points[0].get("customdata") in set(sites.site_id):
@@ -143,7 +144,7 @@ def render(ctx: Context) -> dict:
     if events.empty:
         st.caption("No dated event recorded.")
     else:
-        st.plotly_chart(events_chart(events_per_month(events)), config=CHART_CONFIG, key="country_events")
+        st.plotly_chart(events_chart(events_per_month(events)), config=image_config(CHART_CONFIG), key="country_events")
         st.dataframe(
             events.merge(ds.sources[["source_id", "url"]], on="source_id")[["date", "title", "kind", "url"]],
             hide_index=True,

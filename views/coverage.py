@@ -7,6 +7,7 @@ from atlas.coverage import FIELDS, STALE_AFTER, coverage_by_country, coverage_by
 from atlas.resolve import resolve
 from components.charts import CHART_CONFIG, coverage_heatmap
 from components.downloads import csv_button
+from components.images import image_config
 from components.page import Context, caption_filters, run
 
 PAGE = "coverage"
@@ -33,7 +34,7 @@ def render(ctx: Context) -> dict:
     cols[3].metric("Metrics with conflicting claims", len(conflicting))
 
     st.subheader("Share of sites with each field known, by country")
-    st.plotly_chart(coverage_heatmap(cov, FIELDS), config=CHART_CONFIG, key="coverage_heatmap")
+    st.plotly_chart(coverage_heatmap(cov, FIELDS), config=image_config(CHART_CONFIG), key="coverage_heatmap")
     st.subheader("By field")
     st.dataframe(
         fields,

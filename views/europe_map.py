@@ -8,6 +8,7 @@ from atlas.urlstate import ParamSpec
 from components.data import cached_figure
 from components.details import SITE_TABLE_COLUMNS
 from components.downloads import csv_button
+from components.images import image_config
 from components.maps import MAP_CONFIG, europe_map, metric_column
 from components.nav import open_country, open_site
 from components.page import Context, caption_filters, run
@@ -56,7 +57,12 @@ def render(ctx: Context) -> dict:
         ),
     )
     event = st.plotly_chart(
-        fig, config=MAP_CONFIG, on_select="rerun", selection_mode=("points",), key="europe_map", width="stretch"
+        fig,
+        config=image_config(MAP_CONFIG),
+        on_select="rerun",
+        selection_mode=("points",),
+        key="europe_map",
+        width="stretch",
     )
 
     points = (

@@ -5,6 +5,7 @@ import streamlit as st
 from atlas.network import layered_nodes, network_edges
 from atlas.urlstate import ParamSpec
 from components.downloads import csv_button
+from components.images import image_config
 from components.nav import open_country, open_organisation, open_site
 from components.network import network_figure
 from components.page import Context, caption_filters, run
@@ -39,7 +40,7 @@ def render(ctx: Context) -> dict:
             on_select="rerun",
             selection_mode=("points",),
             key="network",
-            config={"displaylogo": False},
+            config=image_config({"displaylogo": False}, "atlas-network"),
         )
         points = (event or {}).get("selection", {}).get("points", [])
         if points and points[0].get("customdata"):

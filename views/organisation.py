@@ -8,6 +8,7 @@ from atlas.timeline import events_per_month
 from components.charts import CHART_CONFIG, events_chart
 from components.details import claims_table
 from components.downloads import csv_button
+from components.images import image_config
 from components.nav import back_links, open_country, open_site
 from components.page import Context, run
 from components.state import set_filters
@@ -84,7 +85,7 @@ def render(ctx: Context) -> dict:
     if events.empty:
         st.caption("No dated event names this organisation.")
     else:
-        st.plotly_chart(events_chart(events_per_month(events)), config=CHART_CONFIG, key="org_events")
+        st.plotly_chart(events_chart(events_per_month(events)), config=image_config(CHART_CONFIG), key="org_events")
         st.dataframe(
             events[["date", "title", "kind"]].sort_values("date"),
             hide_index=True,

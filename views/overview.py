@@ -8,6 +8,7 @@ from atlas.reconcile import reconcile
 from atlas.urlstate import ParamSpec
 from components.charts import CHART_CONFIG, reconciliation_chart, status_split_chart
 from components.data import cached_result
+from components.images import image_config
 from components.page import Context, caption_filters, run
 from components.text import md, money, number
 
@@ -59,7 +60,9 @@ def render(ctx: Context) -> dict:
     st.subheader("Where the buildout stands")
     for metric, title in [("gpu_count", "Accelerators"), ("power_mw", "Power (MW)")]:
         split = status_split(ctx.sites, metric)
-        st.plotly_chart(status_split_chart(split, "total", title), config=CHART_CONFIG, key=f"split_{metric}")
+        st.plotly_chart(
+            status_split_chart(split, "total", title), config=image_config(CHART_CONFIG), key=f"split_{metric}"
+        )
         reporting = ", ".join(
             f"{STATUS_GROUP.get(r.status_group, r.status_group)}: {r.sites_reporting} of {r.sites} sites report it"
             for r in split.itertuples()
@@ -98,7 +101,9 @@ def render(ctx: Context) -> dict:
         cols[0].metric("Headline", number(h.value, "EFLOPS"), help=f"As stated: {h.as_stated}")
         cols[1].metric(f"Itemised sites (dense {precision})", number(rec.itemised_total, "EFLOPS", 1))
         cols[2].metric("Share accounted for", f"{rec.share:.0%}" if rec.share is not None else "n/a")
-        st.plotly_chart(reconciliation_chart(float(h.value), rec.items), config=CHART_CONFIG, key="reconciliation")
+        st.plotly_chart(
+            reconciliation_chart(float(h.value), rec.items), config=image_config(CHART_CONFIG), key="reconciliation"
+        )
         st.markdown(
             md(
                 f"Headline as stated: “{h.as_stated}”, {h.claimed_on:%Y-%m-%d}, {h.publisher}; precision stated: {h.precision}."

@@ -11,6 +11,7 @@ from atlas.urlstate import ParamSpec
 from components.charts import CHART_CONFIG, status_history_chart
 from components.details import claims_table
 from components.downloads import csv_button
+from components.images import image_config
 from components.nav import back_links, open_organisation
 from components.page import Context, run
 from components.tables import CLAIM_COLUMNS
@@ -113,7 +114,7 @@ def render(ctx: Context) -> dict:
     if history.empty:
         st.caption("No status claim.")
     else:
-        st.plotly_chart(status_history_chart(history), config=CHART_CONFIG, key="status_history")
+        st.plotly_chart(status_history_chart(history), config=image_config(CHART_CONFIG), key="status_history")
     expected = expected_online_history(claims)
     if len(expected):
         delay = delays(claims, pd.Series({site_id: row.status}), pd.Timestamp.today().normalize()).iloc[0]

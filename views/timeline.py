@@ -8,6 +8,7 @@ from atlas.timeline import capacity_by_quarter, events_for, events_per_month
 from atlas.urlstate import ParamSpec
 from components.charts import CHART_CONFIG, capacity_chart, events_chart
 from components.downloads import csv_button
+from components.images import image_config
 from components.page import Context, caption_filters, run
 
 PAGE = "timeline"
@@ -25,7 +26,7 @@ def render(ctx: Context) -> dict:
     if events.empty:
         st.info("No dated event matches the filters.")
     else:
-        st.plotly_chart(events_chart(events_per_month(events)), config=CHART_CONFIG, key="tl_events")
+        st.plotly_chart(events_chart(events_per_month(events)), config=image_config(CHART_CONFIG), key="tl_events")
 
     st.subheader("Capacity by expected online quarter")
     capacity = (
@@ -44,7 +45,9 @@ def render(ctx: Context) -> dict:
         f"{dated.expected_online.notna().sum()} of {len(dated)} sites reporting {UNITS[capacity]} also state when they are expected online; the rest are not placed on this chart."
     )
     if not table.empty:
-        st.plotly_chart(capacity_chart(table, UNITS[capacity]), config=CHART_CONFIG, key="tl_capacity_chart")
+        st.plotly_chart(
+            capacity_chart(table, UNITS[capacity]), config=image_config(CHART_CONFIG), key="tl_capacity_chart"
+        )
 
     st.subheader("Slips: expected dates that moved later")
     claims = ds.claims if ctx.filters.as_of is None else ds.claims[ds.claims.claimed_on <= ctx.filters.as_of]

@@ -133,3 +133,19 @@ def test_presentation_mode_steps_through_stories(offline_page, app_url):
     wait_for_app(page)
     page.wait_for_selector("path.choroplethlocation")
     assert "present=1" in page.url and "story=2" in page.url
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg"])
+def test_chart_toolbar_downloads_png_and_svg_offline(offline_page, app_url, fmt):
+    page = offline_page
+    page.goto(f"{app_url}/map")
+    wait_for_app(page)
+    page.locator("[data-testid=stSidebar] [data-testid=stButtonGroup] button").filter(has_text=fmt.upper()).click()
+    wait_for_app(page)
+    page.locator(".js-plotly-plot").first.hover()
+    # plotly titles the button "Download plot as a PNG" for PNG and just "Download plot" otherwise
+    title = "Download plot as a PNG" if fmt == "png" else "Download plot"
+    button = page.locator(f".modebar-btn[data-title='{title}']").first
+    with page.expect_download() as info:
+        button.click(force=True)
+    assert info.value.suggested_filename.endswith(f".{fmt}")
