@@ -46,3 +46,14 @@ def claims_table(ds: Dataset, subject_type: str, subject_id: str, as_of=None) ->
             "claim_id",
         ]
     ]
+
+
+def claims_about(ds: Dataset, subject: tuple[str, str, str], sites: pd.DataFrame, as_of=None) -> pd.DataFrame:
+    """Claims about one subject (type, id, label) and about each of `sites`, labelled by subject."""
+    subject_type, subject_id, label = subject
+    parts = [claims_table(ds, subject_type, subject_id, as_of).assign(subject=label)]
+    parts += [
+        claims_table(ds, "site", s, as_of).assign(subject=n) for s, n in zip(sites.site_id, sites.name, strict=True)
+    ]
+    frame = pd.concat(parts, ignore_index=True)
+    return frame[["subject", *[c for c in frame.columns if c != "subject"]]]

@@ -49,51 +49,30 @@ def _reset() -> None:
     set_filters(Filters())
 
 
-def filter_sidebar(ds: Dataset, filters: Filters) -> Filters:
-    """Render the filters and return the state they now hold."""
-    _set_widgets(filters)
+def _choices(ds: Dataset) -> list[tuple[str, list[str], dict[str, str], str, str]]:
+    """(label, options, option names, widget key, placeholder) of each multi-select filter."""
     countries = dict(zip(ds.countries.iso3, ds.countries.name, strict=True))
     orgs = dict(zip(ds.organisations.org_id, ds.organisations.name, strict=True))
     programmes = dict(zip(ds.programmes.programme_id, ds.programmes.name, strict=True))
-    kinds = load_contract().resource("sites").field("kind").enum
+    kinds = {k: KIND[k] for k in load_contract().resource("sites").field("kind").enum}
+    statuses = {s: STATUS[s] for s in [*STATUS_ORDER, NO_STATUS]}
+    return [
+        ("Country", sorted(countries, key=countries.get), countries, "flt_country", "All countries"),
+        ("Status", list(statuses), statuses, "flt_status", "All statuses"),
+        ("Site kind", list(kinds), kinds, "flt_kind", "All kinds"),
+        ("Organisation", sorted(orgs, key=lambda o: orgs[o].lower()), orgs, "flt_org", "All organisations"),
+        ("Programme", sorted(programmes, key=programmes.get), programmes, "flt_programme", "All programmes"),
+    ]
+
+
+def filter_sidebar(ds: Dataset, filters: Filters) -> Filters:
+    """Render the filters and return the state they now hold."""
+    _set_widgets(filters)
     first, last = ds.claims.claimed_on.min().date(), pd.Timestamp.today().date()
     with st.sidebar:
         st.subheader("Filters")
-        st.multiselect(
-            "Country",
-            sorted(countries, key=countries.get),
-            format_func=countries.get,
-            key="flt_country",
-            on_change=_changed,
-            placeholder="All countries",
-        )
-        st.multiselect(
-            "Status",
-            [*STATUS_ORDER, NO_STATUS],
-            format_func=STATUS.get,
-            key="flt_status",
-            on_change=_changed,
-            placeholder="All statuses",
-        )
-        st.multiselect(
-            "Site kind", list(kinds), format_func=KIND.get, key="flt_kind", on_change=_changed, placeholder="All kinds"
-        )
-        st.multiselect(
-            "Organisation",
-            sorted(orgs, key=lambda o: orgs[o].lower()),
-            format_func=orgs.get,
-            key="flt_org",
-            on_change=_changed,
-            placeholder="All organisations",
-        )
-        st.multiselect(
-            "Programme",
-            sorted(programmes, key=programmes.get),
-            format_func=programmes.get,
-            key="flt_programme",
-            on_change=_changed,
-            placeholder="All programmes",
-        )
+        for label, options, names, key, everything in _choices(ds):
+            st.multiselect(label, options, format_func=names.get, key=key, on_change=_changed, placeholder=everything)
         st.date_input(
             "As of",
             min_value=first,

@@ -40,3 +40,16 @@ CLAIM_COLUMNS = {
     "confidence": st.column_config.TextColumn("Confidence"),
     "chosen": st.column_config.CheckboxColumn("Resolved value"),
 }
+
+
+def event_table(events, sources) -> None:
+    """Dated events with a link to each one's source."""
+    st.dataframe(
+        events.merge(sources[["source_id", "url"]], on="source_id")[["date", "title", "kind", "url"]],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+            "url": st.column_config.LinkColumn("Source", display_text="open ↗"),
+        },
+    )

@@ -1,6 +1,5 @@
 """Country profile (`?country=FRA`): KPIs against Europe, sites, map, organisations, timeline and claims."""
 
-import pandas as pd
 import streamlit as st
 
 from atlas.export import with_provenance
@@ -10,14 +9,14 @@ from atlas.metrics import benchmarks, country_table
 from atlas.timeline import events_for, events_per_month
 from components.charts import CHART_CONFIG, events_chart
 from components.data import cached_figure
-from components.details import SITE_TABLE_COLUMNS, claims_table
+from components.details import SITE_TABLE_COLUMNS, claims_about
 from components.downloads import csv_button
 from components.images import image_config
 from components.maps import MAP_CONFIG, europe_map
 from components.nav import back_links, open_organisation, open_site
 from components.page import Context, run
 from components.state import set_filters
-from components.tables import CLAIM_COLUMNS, SITE_COLUMNS
+from components.tables import CLAIM_COLUMNS, SITE_COLUMNS, event_table
 from components.text import md, money, number
 
 PAGE = "country"
@@ -145,25 +144,11 @@ def render(ctx: Context) -> dict:
         st.caption("No dated event recorded.")
     else:
         st.plotly_chart(events_chart(events_per_month(events)), config=image_config(CHART_CONFIG), key="country_events")
-        st.dataframe(
-            events.merge(ds.sources[["source_id", "url"]], on="source_id")[["date", "title", "kind", "url"]],
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-                "url": st.column_config.LinkColumn("Source", display_text="open ↗"),
-            },
-        )
+        event_table(events, ds.sources)
 
     st.subheader("Every claim behind these figures")
-    national = claims_table(ds, "country", iso3, ctx.filters.as_of).assign(subject=names[iso3])
-    site_claims = [
-        claims_table(ds, "site", s, ctx.filters.as_of).assign(subject=n)
-        for s, n in zip(sites.site_id, sites.name, strict=True)
-    ]
-    all_claims = pd.concat([national, *site_claims], ignore_index=True)
-    st.caption(f"{len(all_claims)} claims from {all_claims.url.nunique()} sources")
-    claims_shown = all_claims[["subject", *[c for c in all_claims.columns if c != "subject"]]]
+    claims_shown = claims_about(ds, ("country", iso3, names[iso3]), sites, ctx.filters.as_of)
+    st.caption(f"{len(claims_shown)} claims from {claims_shown.url.nunique()} sources")
     st.dataframe(claims_shown, hide_index=True, width="stretch", column_config=CLAIM_COLUMNS)
     stamp = f"{ctx.filters.as_of or ds.as_of:%Y-%m-%d}"
     csv_button(claims_shown.assign(as_of=stamp), f"atlas-{iso3}-claims.csv", "dl_country_claims")

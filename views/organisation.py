@@ -1,12 +1,11 @@
 """Organisation profile (`?org=nvidia`): roles across sites and countries, capacity, timeline and claims."""
 
-import pandas as pd
 import streamlit as st
 
 from atlas.metrics import kpis
 from atlas.timeline import events_per_month
 from components.charts import CHART_CONFIG, events_chart
-from components.details import claims_table
+from components.details import claims_about
 from components.downloads import csv_button
 from components.images import image_config
 from components.nav import back_links, open_country, open_site
@@ -94,14 +93,11 @@ def render(ctx: Context) -> dict:
         )
 
     st.subheader("Claims")
-    own = claims_table(ds, "organisation", org_id, ctx.filters.as_of).assign(subject=org["name"])
-    site_claims = [
-        claims_table(ds, "site", s, ctx.filters.as_of).assign(subject=n)
-        for s, n in zip(roles.site_id.unique(), roles.drop_duplicates("site_id").name, strict=True)
-    ]
-    claims = pd.concat([own, *site_claims], ignore_index=True)
-    st.caption(f"{len(own)} claims about the organisation itself, {len(claims) - len(own)} about its sites")
-    claims_shown = claims[["subject", *[c for c in claims.columns if c != "subject"]]]
+    claims_shown = claims_about(
+        ds, ("organisation", org_id, org["name"]), roles.drop_duplicates("site_id"), ctx.filters.as_of
+    )
+    own = int((claims_shown.subject == org["name"]).sum())
+    st.caption(f"{own} claims about the organisation itself, {len(claims_shown) - own} about its sites")
     st.dataframe(claims_shown, hide_index=True, width="stretch", column_config=CLAIM_COLUMNS)
     stamp = f"{ctx.filters.as_of or ds.as_of:%Y-%m-%d}"
     csv_button(claims_shown.assign(as_of=stamp), f"atlas-{org_id}-claims.csv", "dl_org_claims")

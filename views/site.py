@@ -14,7 +14,7 @@ from components.downloads import csv_button
 from components.images import image_config
 from components.nav import back_links, open_organisation
 from components.page import Context, run
-from components.tables import CLAIM_COLUMNS
+from components.tables import CLAIM_COLUMNS, event_table
 from components.text import md, md_link, money, number
 
 PAGE = "site"
@@ -150,15 +150,7 @@ def render(ctx: Context) -> dict:
     events = events_for(ds.events, ds.sites[ds.sites.site_id == site_id], as_of=as_of)
     if len(events):
         st.subheader("Timeline")
-        st.dataframe(
-            events.merge(ds.sources[["source_id", "url"]], on="source_id")[["date", "title", "kind", "url"]],
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-                "url": st.column_config.LinkColumn("Source", display_text="open ↗"),
-            },
-        )
+        event_table(events, ds.sources)
     st.subheader("Sources cited")
     cited = ds.sources[ds.sources.source_id.isin(claims.source_id)].sort_values("published_on", ascending=False)
     st.markdown(
