@@ -3,7 +3,7 @@
 The state is plain data so that views, URL encoding and tests share one definition.
 """
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -21,7 +21,6 @@ class Filters:
     organisations: tuple[str, ...] = ()
     programmes: tuple[str, ...] = ()
     as_of: pd.Timestamp | None = None
-    extras: dict[str, str] = field(default_factory=dict, compare=False)
 
     def with_(self, **changes) -> "Filters":
         return replace(self, **changes)

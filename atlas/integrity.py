@@ -10,7 +10,7 @@ import pandas as pd
 from atlas import geo
 from atlas.contract import Contract
 from atlas.problems import Problem
-from atlas.schema import is_date, shown, valid_dates
+from atlas.schema import shown, valid_dates
 
 Frames = dict[str, pd.DataFrame]
 Check = Callable[[Contract, Frames], list[Problem]]
@@ -19,10 +19,6 @@ Check = Callable[[Contract, Frames], list[Problem]]
 def _values(frames: Frames, resource: str, column: str) -> set[str]:
     frame = frames.get(resource)
     return set() if frame is None else set(frame[column].dropna())
-
-
-def _valid_date(value) -> bool:
-    return isinstance(value, str) and is_date(value)
 
 
 def primary_keys(contract: Contract, frames: Frames) -> list[Problem]:

@@ -120,15 +120,3 @@ def resolve(claims: pd.DataFrame, sources: pd.DataFrame, as_of: pd.Timestamp | N
     out["n_values"] = out.n_values.astype("Int64")
     out["conflict"] = out.conflict.astype("boolean")
     return out.drop(columns=["_key", "text_conflict"])
-
-
-def wide(resolved: pd.DataFrame, subject_type: str) -> pd.DataFrame:
-    """Resolved values of one subject type as columns: numbers by metric, text metrics as text."""
-    part = resolved[resolved.subject_type == subject_type]
-    numbers = part[part.metric.isin(NUMERIC_METRICS)].pivot_table(
-        index="subject_id", columns="metric", values="value", aggfunc="first"
-    )
-    texts = part[~part.metric.isin(NUMERIC_METRICS)].pivot_table(
-        index="subject_id", columns="metric", values="value_text", aggfunc="first"
-    )
-    return numbers.join(texts, how="outer")

@@ -38,12 +38,6 @@ def is_url(text: str) -> bool:
     return parts.scheme in {"http", "https"} and bool(parts.hostname)
 
 
-def is_date(text: str) -> bool:
-    if not DATE.match(text):
-        return False
-    return not pd.isna(pd.to_datetime(text, format="%Y-%m-%d", errors="coerce"))
-
-
 def _elementwise(message: str, predicate) -> pa.Check:
     """A check applying a Python predicate to each present cell (for rules with no vectorised form)."""
     return pa.Check(lambda s: s.isna() | s.map(lambda v: pd.isna(v) or predicate(v)).astype(bool), name=message)

@@ -1,6 +1,7 @@
 """Shared helpers for the benchmark scripts: a server on a free port, RSS readings, and a
 protocol-level Streamlit client that sends each rerun as a BackMsg over /_stcore/stream."""
 
+import asyncio
 import os
 import socket
 import statistics
@@ -123,7 +124,7 @@ class Session:
         await self.ws.send(message.SerializeToString())
         received = 0
         while True:
-            data = await asyncio_wait(self.ws.recv(), timeout)
+            data = await asyncio.wait_for(self.ws.recv(), timeout)
             received += len(data)
             forward = ForwardMsg()
             forward.ParseFromString(data)
@@ -135,9 +136,3 @@ class Session:
                 self.timings.append(elapsed)
                 self.bytes_received.append(received)
                 return elapsed
-
-
-async def asyncio_wait(awaitable, timeout: float):
-    import asyncio
-
-    return await asyncio.wait_for(awaitable, timeout)

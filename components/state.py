@@ -22,10 +22,6 @@ def _raw_params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
-def filter_specs(ds: Dataset) -> list[urlstate.ParamSpec]:
-    return urlstate.dataset_filter_specs(ds)
-
-
 def _flat(raw: dict[str, list[str]]) -> dict[str, str]:
     return {k: v[0] if len(v) == 1 else "\x1f".join(v) for k, v in raw.items()}
 
@@ -46,7 +42,9 @@ def init_state(
     fresh = FILTERS_KEY not in ss
     notices: list[str] = []
     if fresh or changed or page not in seen:
-        values, notices = urlstate.parse(raw, filter_specs(ds) + page_specs, ignore=("present", "story"))
+        values, notices = urlstate.parse(
+            raw, urlstate.dataset_filter_specs(ds) + page_specs, ignore=("present", "story")
+        )
         if fresh or changed:
             ss[FILTERS_KEY] = urlstate.filters_from(values)
             for key in FILTER_WIDGETS:
