@@ -47,8 +47,21 @@ def open_site(filters: Filters, site_id: str) -> None:
 
 def selected_row(event) -> int | None:
     """Index of the row a user selected in a dataframe with on_select, if any."""
-    rows = (event or {}).get("selection", {}).get("rows", []) if event else []
+    rows = (event or {}).get("selection", {}).get("rows", [])
     return rows[0] if rows else None
+
+
+def selected_point(event) -> dict | None:
+    """The first point a user selected in a plotly chart with on_select, if any."""
+    points = (event or {}).get("selection", {}).get("points", [])
+    return points[0] if points else None
+
+
+def point_site(point: dict | None, site_ids) -> str | None:
+    """The site id a selected marker carries in its customdata, if it is one of `site_ids`."""
+    data = (point or {}).get("customdata")
+    site_id = data[0] if isinstance(data, list) else data
+    return site_id if site_id in set(site_ids) else None
 
 
 def back_links() -> None:

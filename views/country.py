@@ -13,7 +13,7 @@ from components.details import SITE_TABLE_COLUMNS, claims_about
 from components.downloads import csv_button
 from components.images import image_config
 from components.maps import MAP_CONFIG, europe_map
-from components.nav import back_links, open_organisation, open_site
+from components.nav import back_links, open_organisation, open_site, point_site, selected_point, selected_row
 from components.page import Context, run
 from components.state import set_filters
 from components.tables import CLAIM_COLUMNS, SITE_COLUMNS, event_table
@@ -87,8 +87,8 @@ def render(ctx: Context) -> dict:
                 selection_mode="single-row",
                 key="country_sites",
             )
-            if rows := (event or {}).get("selection", {}).get("rows", []):
-                open_site(ctx.filters, sites.iloc[rows[0]].site_id)
+            if (row := selected_row(event)) is not None:
+                open_site(ctx.filters, sites.iloc[row].site_id)
             st.caption("Select a row to open the site's profile.")
             shown = sites[["site_id", *SITE_TABLE_COLUMNS]]
             as_of = ctx.filters.as_of or ds.as_of
@@ -107,9 +107,8 @@ def render(ctx: Context) -> dict:
         event = st.plotly_chart(
             fig, config=image_config(MAP_CONFIG), key="country_map", on_select="rerun", selection_mode=("points",)
         )
-        points = (event or {}).get("selection", {}).get("points", [])
-        if points and points[0].get("customdata") in set(sites.site_id):
-            open_site(ctx.filters, points[0]["customdata"])
+        if site_id := point_site(selected_point(event), sites.site_id):
+            open_site(ctx.filters, site_id)
         st.caption("Click a marker to open the site.")
 
     st.subheader("Organisations active here")
@@ -128,8 +127,8 @@ def render(ctx: Context) -> dict:
         selection_mode="single-row",
         key="country_orgs",
     )
-    if rows := (event or {}).get("selection", {}).get("rows", []):
-        open_organisation(ctx.filters.with_(countries=()), orgs.iloc[rows[0]].org_id)
+    if (row := selected_row(event)) is not None:
+        open_organisation(ctx.filters.with_(countries=()), orgs.iloc[row].org_id)
 
     centres = sites[sites.kind == "ai_technology_centre"]
     st.subheader("AI technology centres")

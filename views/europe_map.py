@@ -10,7 +10,7 @@ from components.details import SITE_TABLE_COLUMNS
 from components.downloads import csv_button
 from components.images import image_config
 from components.maps import MAP_CONFIG, europe_map, metric_column
-from components.nav import open_country, open_site
+from components.nav import open_country, open_site, point_site, selected_point
 from components.page import Context, caption_filters, run
 from components.tables import SITE_COLUMNS
 
@@ -65,17 +65,11 @@ def render(ctx: Context) -> dict:
         width="stretch",
     )
 
-    points = (
-        (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) or hasattr(event, "get") else []
-    )
-    if points:
-        point = points[0]
-        if point.get("location") in set(ctx.ds.countries.iso3):
-            open_country(ctx.filters, point["location"])
-        elif point.get("customdata"):
-            site_id = point["customdata"][0] if isinstance(point["customdata"], list) else point["customdata"]
-            if site_id in set(ctx.ds.sites.site_id):
-                open_site(ctx.filters, site_id)
+    point = selected_point(event)
+    if point and point.get("location") in set(ctx.ds.countries.iso3):
+        open_country(ctx.filters, point["location"])
+    elif site_id := point_site(point, ctx.ds.sites.site_id):
+        open_site(ctx.filters, site_id)
     st.caption(
         "Click a country to open its profile, or a marker to open the site's profile with every claim and source."
     )

@@ -6,7 +6,7 @@ from atlas.network import layered_nodes, network_edges
 from atlas.urlstate import ParamSpec
 from components.downloads import csv_button
 from components.images import image_config
-from components.nav import open_country, open_organisation, open_site
+from components.nav import open_country, open_organisation, open_site, selected_point
 from components.network import network_figure
 from components.page import Context, caption_filters, run
 
@@ -42,9 +42,9 @@ def render(ctx: Context) -> dict:
             key="network",
             config=image_config({"displaylogo": False}, "atlas-network"),
         )
-        points = (event or {}).get("selection", {}).get("points", [])
-        if points and points[0].get("customdata"):
-            node_id, layer = points[0]["customdata"][:2]
+        point = selected_point(event)
+        if point and point.get("customdata"):
+            node_id, layer = point["customdata"][:2]
             {
                 "organisation": lambda: open_organisation(ctx.filters, node_id),
                 "site": lambda: open_site(ctx.filters, node_id),

@@ -8,7 +8,7 @@ from components.charts import CHART_CONFIG, events_chart
 from components.details import claims_about
 from components.downloads import csv_button
 from components.images import image_config
-from components.nav import back_links, open_country, open_site
+from components.nav import back_links, open_country, open_site, selected_row
 from components.page import Context, run
 from components.state import set_filters
 from components.tables import CLAIM_COLUMNS, SITE_COLUMNS
@@ -67,15 +67,15 @@ def render(ctx: Context) -> dict:
         selection_mode="single-row",
         key="org_sites",
     )
-    if rows := (event or {}).get("selection", {}).get("rows", []):
-        open_site(ctx.filters, table.iloc[rows[0]].site_id)
+    if (row := selected_row(event)) is not None:
+        open_site(ctx.filters, table.iloc[row].site_id)
     by_country = roles.groupby("country").site_id.nunique().rename("sites").reset_index()
     if len(by_country):
         picked = st.dataframe(
             by_country, hide_index=True, on_select="rerun", selection_mode="single-row", key="org_countries"
         )
-        if rows := (picked or {}).get("selection", {}).get("rows", []):
-            open_country(ctx.filters.with_(organisations=()), by_country.iloc[rows[0]].country)
+        if (row := selected_row(picked)) is not None:
+            open_country(ctx.filters.with_(organisations=()), by_country.iloc[row].country)
 
     st.subheader("Timeline")
     events = ds.events[ds.events.organisations.fillna("").str.split(";").map(lambda ids: org_id in ids)]

@@ -12,7 +12,7 @@ from components.charts import CHART_CONFIG, status_history_chart
 from components.details import claims_table
 from components.downloads import csv_button
 from components.images import image_config
-from components.nav import back_links, open_organisation
+from components.nav import back_links, open_organisation, selected_row
 from components.page import Context, run
 from components.tables import CLAIM_COLUMNS, event_table
 from components.text import md, md_link, money, number
@@ -144,8 +144,8 @@ def render(ctx: Context) -> dict:
         selection_mode="single-row",
         key="site_roles",
     )
-    if rows := (pick or {}).get("selection", {}).get("rows", []):
-        open_organisation(ctx.filters, roles.iloc[rows[0]].org_id)
+    if (row := selected_row(pick)) is not None:
+        open_organisation(ctx.filters, roles.iloc[row].org_id)
 
     events = events_for(ds.events, ds.sites[ds.sites.site_id == site_id], as_of=as_of)
     if len(events):
