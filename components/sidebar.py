@@ -7,21 +7,23 @@ from atlas.contract import load_contract
 from atlas.filters import NO_STATUS, STATUS_ORDER, Filters
 from atlas.labels import KIND, STATUS
 from atlas.load import Dataset
+from atlas.urlstate import filters_from
 from components.state import set_filters
 
+# Widget key → (URL parameter, Filters attribute) of each shared filter.
 WIDGETS = {
-    "flt_country": "countries",
-    "flt_status": "statuses",
-    "flt_kind": "kinds",
-    "flt_org": "organisations",
-    "flt_programme": "programmes",
-    "flt_as_of": "as_of",
+    "flt_country": ("country", "countries"),
+    "flt_status": ("status", "statuses"),
+    "flt_kind": ("kind", "kinds"),
+    "flt_org": ("org", "organisations"),
+    "flt_programme": ("programme", "programmes"),
+    "flt_as_of": ("as_of", "as_of"),
 }
 
 
 def _set_widgets(filters: Filters) -> None:
     """Put the canonical filter state into the widgets (their keys do not survive a page switch)."""
-    for key, attr in WIDGETS.items():
+    for key, (_, attr) in WIDGETS.items():
         value = getattr(filters, attr)
         st.session_state[key] = (
             value.date() if isinstance(value, pd.Timestamp) else (list(value) if isinstance(value, tuple) else value)
@@ -29,16 +31,9 @@ def _set_widgets(filters: Filters) -> None:
 
 
 def _from_widgets() -> Filters:
-    ss = st.session_state
-    as_of = ss.get("flt_as_of")
-    return Filters(
-        countries=tuple(ss.get("flt_country") or ()),
-        statuses=tuple(ss.get("flt_status") or ()),
-        kinds=tuple(ss.get("flt_kind") or ()),
-        organisations=tuple(ss.get("flt_org") or ()),
-        programmes=tuple(ss.get("flt_programme") or ()),
-        as_of=None if as_of is None else pd.Timestamp(as_of),
-    )
+    values = {param: st.session_state.get(key) for key, (param, _) in WIDGETS.items()}
+    values["as_of"] = None if values["as_of"] is None else pd.Timestamp(values["as_of"])
+    return filters_from(values)
 
 
 def _changed() -> None:

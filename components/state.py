@@ -15,7 +15,6 @@ FILTERS_KEY = "atlas_filters"
 PAGE_VALUES_KEY = "atlas_page_values"
 NOTICES_KEY = "atlas_notices"
 LAST_URL_KEY = "atlas_last_url"
-FILTER_WIDGETS = ("flt_country", "flt_status", "flt_kind", "flt_org", "flt_programme", "flt_as_of")
 
 
 def _raw_params() -> dict[str, list[str]]:
@@ -46,9 +45,7 @@ def init_state(
             raw, urlstate.dataset_filter_specs(ds) + page_specs, ignore=("present", "story")
         )
         if fresh or changed:
-            ss[FILTERS_KEY] = urlstate.filters_from(values)
-            for key in FILTER_WIDGETS:
-                ss.pop(key, None)
+            ss[FILTERS_KEY] = urlstate.filters_from(values)  # the sidebar copies it into its widgets
         seen[page] = {s.name: values[s.name] for s in page_specs}
         for key in widgets.values():
             ss.pop(key, None)
