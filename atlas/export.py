@@ -61,6 +61,22 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     return csv_text(frame.itertuples(index=False, name=None), [str(c) for c in frame.columns]).encode(ENCODING)
 
 
+def _add_sources(
+    frame: pd.DataFrame, keys: pd.Series, claims: pd.DataFrame, sources: pd.DataFrame, key: str, as_of
+) -> pd.DataFrame:
+    """`frame` plus `source_ids`, `source_urls` and `as_of`: the sources of the claims grouped by `keys`.
+
+    `keys` gives, per claim (same index as `claims`), the value of `frame[key]` it belongs to.
+    """
+    relevant = claims.assign(_key=keys).dropna(subset=["_key"]).merge(sources[["source_id", "url"]], on="source_id")
+    grouped = relevant.groupby("_key")
+    out = frame.copy()
+    out["source_ids"] = out[key].map(grouped.source_id.agg(lambda s: ";".join(sorted(set(s))))).fillna("")
+    out["source_urls"] = out[key].map(grouped.url.agg(lambda s: " ".join(sorted(set(s))))).fillna("")
+    out["as_of"] = pd.Timestamp(as_of).strftime("%Y-%m-%d")
+    return out
+
+
 def with_provenance(
     frame: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFrame, key: str, subject_type: str, as_of: pd.Timestamp
 ) -> pd.DataFrame:
@@ -68,32 +84,15 @@ def with_provenance(
 
     `key` is the column of `frame` holding the subject id (site_id, iso3, …).
     """
-    relevant = claims[(claims.subject_type == subject_type) & (claims.claimed_on <= as_of)].merge(
-        sources[["source_id", "url"]], on="source_id"
-    )
-    grouped = relevant.groupby("subject_id")
-    ids = grouped.source_id.agg(lambda s: ";".join(sorted(set(s))))
-    urls = grouped.url.agg(lambda s: " ".join(sorted(set(s))))
-    out = frame.copy()
-    out["source_ids"] = out[key].map(ids).fillna("")
-    out["source_urls"] = out[key].map(urls).fillna("")
-    out["as_of"] = pd.Timestamp(as_of).strftime("%Y-%m-%d")
-    return out
+    known = claims[claims.claimed_on <= as_of]
+    return _add_sources(frame, known.subject_id.where(known.subject_type == subject_type), known, sources, key, as_of)
 
 
 def country_provenance(
     frame: pd.DataFrame, sites: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFrame, as_of: pd.Timestamp
 ) -> pd.DataFrame:
     """A country table plus the sources behind its sites' claims and its own national claims."""
-    site_country = sites.set_index("site_id").country
-    relevant = claims[claims.claimed_on <= as_of].copy()
-    relevant["iso3"] = relevant.subject_id.map(site_country).where(
-        relevant.subject_type == "site", relevant.subject_id.where(relevant.subject_type == "country")
-    )
-    relevant = relevant.dropna(subset=["iso3"]).merge(sources[["source_id", "url"]], on="source_id")
-    grouped = relevant.groupby("iso3")
-    out = frame.copy()
-    out["source_ids"] = out.iso3.map(grouped.source_id.agg(lambda s: ";".join(sorted(set(s))))).fillna("")
-    out["source_urls"] = out.iso3.map(grouped.url.agg(lambda s: " ".join(sorted(set(s))))).fillna("")
-    out["as_of"] = pd.Timestamp(as_of).strftime("%Y-%m-%d")
-    return out
+    known = claims[claims.claimed_on <= as_of]
+    site_country = known.subject_id.map(sites.set_index("site_id").country)
+    iso3 = site_country.where(known.subject_type == "site", known.subject_id.where(known.subject_type == "country"))
+    return _add_sources(frame, iso3, known, sources, "iso3", as_of)

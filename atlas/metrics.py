@@ -7,6 +7,7 @@ the buildout as it was known on any day.
 import pandas as pd
 
 from atlas.filters import STATUS_ORDER
+from atlas.labels import METRIC
 from atlas.load import Dataset
 from atlas.normalise import h100_equivalents, per_billion_eur_gdp, per_million_people, to_eur
 from atlas.resolve import claims_as_of, resolve
@@ -28,13 +29,7 @@ STATUS_GROUPS = {
     "paused": "paused_or_withdrawn",
     "withdrawn": "paused_or_withdrawn",
 }
-COUNTRY_METRICS = {
-    "n_sites": "Sites",
-    "gpu_count": "Accelerators",
-    "h100e": "H100-equivalents",
-    "power_mw": "Power (MW)",
-    "investment_eur": "Investment (EUR)",
-}
+COUNTRY_METRICS = tuple(METRIC)  # the metrics the map and the country tables offer
 
 
 def _resolved_sites(ds: Dataset, as_of: pd.Timestamp | None) -> pd.DataFrame:

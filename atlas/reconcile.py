@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from atlas.load import Dataset
-from atlas.normalise import exaflops
+from atlas.normalise import FLOPS_BY_PRECISION, exaflops
 from atlas.resolve import resolve
 
 BLACKWELL = ("B200", "B300", "GB200", "GB300", "RTX_PRO_6000")
@@ -37,9 +37,8 @@ class Reconciliation:
         return self.itemised_total / float(self.headline.value)
 
 
-def headline_claim(ds: Dataset, programme: str = GTC_PROGRAMME, as_of=None) -> pd.Series | None:
-    """The resolved compute claim of a programme, or None if none is known at `as_of`."""
-    resolved = resolve(ds.claims, ds.sources, as_of)
+def headline_claim(resolved: pd.DataFrame, programme: str = GTC_PROGRAMME) -> pd.Series | None:
+    """The resolved compute claim of a programme, or None if none is known."""
     hit = resolved[
         (resolved.subject_type == "programme")
         & (resolved.subject_id == programme)
@@ -48,8 +47,7 @@ def headline_claim(ds: Dataset, programme: str = GTC_PROGRAMME, as_of=None) -> p
     return None if hit.empty else hit.iloc[0]
 
 
-def _reported_exaflops(ds: Dataset, precision: str, as_of) -> pd.Series:
-    resolved = resolve(ds.claims, ds.sources, as_of)
+def _reported_exaflops(resolved: pd.DataFrame, precision: str) -> pd.Series:
     part = resolved[
         (resolved.subject_type == "site") & (resolved.metric == "compute_exaflops") & (resolved.precision == precision)
     ]
@@ -64,7 +62,8 @@ def reconcile(
     scope "programme" keeps only sites tagged with the GTC Paris programme; "blackwell" keeps
     every site whose resolved accelerator is a Blackwell part, or that reports exaflops.
     """
-    reported = _reported_exaflops(ds, precision, as_of)
+    resolved = resolve(ds.claims, ds.sources, as_of)
+    reported = _reported_exaflops(resolved, precision)
     frame = sites.copy()
     frame["reported_exaflops"] = frame.site_id.map(reported).astype("Float64")
     frame["derived_exaflops"] = exaflops(frame.gpu_count, frame.accelerator_model, ds.accelerators, precision)
@@ -81,13 +80,11 @@ def reconcile(
     columns = ["site_id", "name", "country", "status", "accelerator_model", "gpu_count", "exaflops", "basis", "why_not"]
     items = frame[frame.exaflops.notna()][columns]
     excluded = frame[frame.exaflops.isna()][columns]
-    return Reconciliation(
-        headline_claim(ds, as_of=as_of), precision, items.sort_values("exaflops", ascending=False), excluded
-    )
+    return Reconciliation(headline_claim(resolved), precision, items.sort_values("exaflops", ascending=False), excluded)
 
 
 def _why_not(frame: pd.DataFrame, ds: Dataset, precision: str) -> pd.Series:
-    column = {"FP4": "fp4_dense_tflops", "FP8": "fp8_dense_tflops", "BF16": "bf16_dense_tflops"}[precision]
+    column = FLOPS_BY_PRECISION[precision]
     known_flops = set(ds.accelerators.accelerator_id[ds.accelerators[column].notna()])
     reason = pd.Series("", index=frame.index, dtype="string")
     reason = reason.mask(
