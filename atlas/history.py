@@ -58,13 +58,12 @@ def expected_online_history(claims: pd.DataFrame) -> pd.DataFrame:
     ].reset_index(drop=True)
 
 
-def delays(claims: pd.DataFrame, statuses: pd.Series, today: pd.Timestamp) -> pd.DataFrame:
+def delays(history: pd.DataFrame, statuses: pd.Series, today: pd.Timestamp) -> pd.DataFrame:
     """Per site: first and latest expected online, total slip, and whether it is overdue.
 
-    Overdue: not operational and the latest expected period has started before `today`.
-    `statuses` maps site_id to its resolved status.
+    `history` is `expected_online_history(claims)`. Overdue: not operational and the latest
+    expected period has started before `today`. `statuses` maps site_id to its resolved status.
     """
-    history = expected_online_history(claims)
     if history.empty:
         return pd.DataFrame(
             columns=["subject_id", "first_expected", "latest_expected", "slip_days", "n_slips", "overdue"]

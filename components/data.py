@@ -53,9 +53,15 @@ def sites_as_of(_ds: Dataset, directory: str, as_of: pd.Timestamp | None) -> pd.
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def filtered(_ds: Dataset, directory: str, filters_key: str, _filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Sites passing the filters and the country table built from them (cached per filter state)."""
-    sites = apply(sites_as_of(_ds, directory, _filters.as_of), _ds.roles, _filters)
+def filtered(
+    _ds: Dataset, directory: str, filters_key: str, _filters: Filters, _sites_all: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Sites passing the filters and the country table built from them (cached per filter state).
+
+    `_sites_all` is the site table at the filters' as-of date; the key covers it, since the
+    filter state includes that date.
+    """
+    sites = apply(_sites_all, _ds.roles, _filters)
     return sites, country_table(_ds, sites, _filters.countries)
 
 

@@ -62,7 +62,7 @@ def start(page: str, specs=None, widgets: dict[str, str] | None = None) -> Conte
     state.set_filters(filters)
     directory = str(ds.directory)
     sites_all = sites_as_of(ds, directory, filters.as_of)
-    sites, countries = filtered(ds, directory, repr(filters), filters)
+    sites, countries = filtered(ds, directory, repr(filters), filters, sites_all)
     state.show_notices(present_notices)
     return Context(ds, filters, params, sites_all, sites, countries, presenting)
 

@@ -117,7 +117,7 @@ def render(ctx: Context) -> dict:
         st.plotly_chart(status_history_chart(history), config=image_config(CHART_CONFIG), key="status_history")
     expected = expected_online_history(claims)
     if len(expected):
-        delay = delays(claims, pd.Series({site_id: row.status}), pd.Timestamp.today().normalize()).iloc[0]
+        delay = delays(expected, pd.Series({site_id: row.status}), pd.Timestamp.today().normalize()).iloc[0]
         text = f"First expected online: {delay.first_expected}; latest: {delay.latest_expected}"
         if delay.slip_days and delay.slip_days > 0:
             text += f"; slipped {int(delay.slip_days)} days over {int(delay.n_slips)} change(s)"

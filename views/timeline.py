@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from atlas.history import delays
+from atlas.history import delays, expected_online_history
 from atlas.timeline import capacity_by_quarter, events_for, events_per_month
 from atlas.urlstate import ParamSpec
 from components.charts import CHART_CONFIG, capacity_chart, events_chart
@@ -52,7 +52,9 @@ def render(ctx: Context) -> dict:
     st.subheader("Slips: expected dates that moved later")
     claims = ds.claims if ctx.filters.as_of is None else ds.claims[ds.claims.claimed_on <= ctx.filters.as_of]
     claims = claims[claims.subject_id.isin(ctx.sites.site_id)]
-    late = delays(claims, ctx.sites.set_index("site_id").status, pd.Timestamp.today().normalize())
+    late = delays(
+        expected_online_history(claims), ctx.sites.set_index("site_id").status, pd.Timestamp.today().normalize()
+    )
     late = late.merge(ctx.sites[["site_id", "name", "country", "status"]], left_on="subject_id", right_on="site_id")
     slipped = late[(late.n_slips > 0) | late.overdue]
     if slipped.empty:

@@ -54,9 +54,11 @@ def test_delay_against_the_first_expected_date_and_overdue():
         ("b", "x", "expected_online", "2026-Q1", "2025-09-01"),
         ("c", "y", "expected_online", "2027", "2025-09-01"),
     )
-    out = delays(rows, pd.Series({"x": "under_construction", "y": "announced"}), pd.Timestamp("2026-11-28")).set_index(
-        "subject_id"
-    )
+    out = delays(
+        expected_online_history(rows),
+        pd.Series({"x": "under_construction", "y": "announced"}),
+        pd.Timestamp("2026-11-28"),
+    ).set_index("subject_id")
     assert out.loc["x", "first_expected"] == "2025" and out.loc["x", "latest_expected"] == "2026-Q1"
     assert out.loc["x", "slip_days"] == 365 and out.loc["x", "n_slips"] == 1
     assert bool(out.loc["x", "overdue"]) and not bool(out.loc["y", "overdue"])
