@@ -3,7 +3,7 @@
 import pandas as pd
 
 from atlas.load import Dataset
-from atlas.resolve import ranked_claims, resolve
+from atlas.resolve import GROUP, claims_as_of, ranked_claims
 
 SITE_TABLE_COLUMNS = [
     "name",
@@ -24,11 +24,8 @@ SITE_TABLE_COLUMNS = [
 def claims_table(ds: Dataset, subject_type: str, subject_id: str, as_of=None) -> pd.DataFrame:
     """Every claim about one subject, best first within each metric, with the resolved one flagged."""
     claims = ds.claims[(ds.claims.subject_type == subject_type) & (ds.claims.subject_id == subject_id)]
-    if as_of is not None:
-        claims = claims[claims.claimed_on <= as_of]
-    ranked = ranked_claims(claims, ds.sources)
-    chosen = set(resolve(claims, ds.sources).claim_id)
-    ranked["chosen"] = ranked.claim_id.isin(chosen)
+    ranked = ranked_claims(claims_as_of(claims, as_of), ds.sources)
+    ranked["chosen"] = ~ranked.duplicated(GROUP)  # the resolver picks the first of each ranked group
     return ranked[
         [
             "metric",

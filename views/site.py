@@ -5,7 +5,7 @@ import streamlit as st
 
 from atlas.history import delays, expected_online_history, status_history
 from atlas.labels import KIND, STATUS
-from atlas.resolve import resolve
+from atlas.resolve import claims_as_of, resolve
 from atlas.timeline import events_for
 from atlas.urlstate import ParamSpec
 from components.charts import CHART_CONFIG, status_history_chart
@@ -77,9 +77,7 @@ def render(ctx: Context) -> dict:
         help=f"As stated: {row.investment_as_stated}" if isinstance(row.investment_as_stated, str) else None,
     )
 
-    claims = ds.claims[(ds.claims.subject_type == "site") & (ds.claims.subject_id == site_id)]
-    if as_of is not None:
-        claims = claims[claims.claimed_on <= as_of]
+    claims = claims_as_of(ds.claims[(ds.claims.subject_type == "site") & (ds.claims.subject_id == site_id)], as_of)
     resolved = resolve(claims, ds.sources)
     conflicts = resolved[resolved.conflict.fillna(False)]
     if len(conflicts):

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from atlas.history import delays, expected_online_history
+from atlas.resolve import claims_as_of
 from atlas.timeline import capacity_by_quarter, events_for, events_per_month
 from atlas.urlstate import ParamSpec
 from components.charts import CHART_CONFIG, capacity_chart, events_chart
@@ -50,7 +51,7 @@ def render(ctx: Context) -> dict:
         )
 
     st.subheader("Slips: expected dates that moved later")
-    claims = ds.claims if ctx.filters.as_of is None else ds.claims[ds.claims.claimed_on <= ctx.filters.as_of]
+    claims = claims_as_of(ds.claims, ctx.filters.as_of)
     claims = claims[claims.subject_id.isin(ctx.sites.site_id)]
     late = delays(
         expected_online_history(claims), ctx.sites.set_index("site_id").status, pd.Timestamp.today().normalize()
