@@ -54,7 +54,7 @@ def start(page: str, specs=None, widgets: dict[str, str] | None = None) -> Conte
     ds = dataset()
     if callable(specs):
         specs = specs(ds)
-    filters, params = state.init_state(ds, page, specs or [], widgets or {})
+    filters, params, notices = state.init_state(ds, page, specs or [], widgets or {})
     presenting, story, present_notices = presentation_state(ds)
     if presenting:
         story_bar(ds, story)
@@ -63,7 +63,7 @@ def start(page: str, specs=None, widgets: dict[str, str] | None = None) -> Conte
     directory = str(ds.directory)
     sites_all = sites_as_of(ds, directory, filters.as_of)
     sites, countries = filtered(ds, directory, repr(filters), filters, sites_all)
-    state.show_notices(present_notices)
+    state.show_notices(notices + present_notices)
     return Context(ds, filters, params, sites_all, sites, countries, presenting)
 
 

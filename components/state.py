@@ -13,8 +13,9 @@ from components.text import md
 
 FILTERS_KEY = "atlas_filters"
 PAGE_VALUES_KEY = "atlas_page_values"
-NOTICES_KEY = "atlas_notices"
 LAST_URL_KEY = "atlas_last_url"
+# Presentation-mode parameters: read by components.present, carried through the URL untouched here.
+PASSTHROUGH = ("present", "story")
 
 
 def _raw_params() -> dict[str, list[str]]:
@@ -27,8 +28,8 @@ def _flat(raw: dict[str, list[str]]) -> dict[str, str]:
 
 def init_state(
     ds: Dataset, page: str, page_specs: list[urlstate.ParamSpec], widgets: dict[str, str]
-) -> tuple[Filters, dict]:
-    """Filters and this page's own parameters.
+) -> tuple[Filters, dict, list[str]]:
+    """Filters, this page's own parameters, and notices about bad URL parameters.
 
     The URL is parsed when the session starts, when this page is first visited, or when the
     query string differs from the one the app last wrote (a pasted or edited URL). An empty
@@ -41,20 +42,17 @@ def init_state(
     fresh = FILTERS_KEY not in ss
     notices: list[str] = []
     if fresh or changed or page not in seen:
-        values, notices = urlstate.parse(
-            raw, urlstate.dataset_filter_specs(ds) + page_specs, ignore=("present", "story")
-        )
+        values, notices = urlstate.parse(raw, urlstate.dataset_filter_specs(ds) + page_specs, ignore=PASSTHROUGH)
         if fresh or changed:
             ss[FILTERS_KEY] = urlstate.filters_from(values)  # the sidebar copies it into its widgets
         seen[page] = {s.name: values[s.name] for s in page_specs}
         for key in widgets.values():
             ss.pop(key, None)
-    ss[NOTICES_KEY] = notices
-    return ss[FILTERS_KEY], seen[page]
+    return ss[FILTERS_KEY], seen[page], notices
 
 
-def show_notices(extra: list[str] = ()) -> None:
-    for notice in [*st.session_state.get(NOTICES_KEY, []), *extra]:
+def show_notices(notices: list[str]) -> None:
+    for notice in notices:
         st.warning(md(notice), icon="⚠️")
 
 
@@ -69,7 +67,7 @@ def set_page_value(page: str, name: str, value) -> None:
 def write_url(filters: Filters, page_values: dict[str, str]) -> None:
     """Mirror the state into the query string so a copied URL restores the view."""
     wanted = urlstate.encode_filters(filters) | {k: v for k, v in page_values.items() if v not in (None, "")}
-    for key in ("present", "story"):
+    for key in PASSTHROUGH:
         if key in st.query_params:
             wanted[key] = st.query_params[key]
     current = {k: st.query_params.get(k) for k in st.query_params}
