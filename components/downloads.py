@@ -11,6 +11,7 @@ from atlas.export import to_csv_bytes
 from atlas.filters import Filters
 from atlas.load import Dataset
 from atlas.package import build_zip
+from components.text import md
 
 
 def csv_button(
@@ -22,7 +23,7 @@ def csv_button(
     the user clicks (Streamlit calls the data function lazily).
     """
     st.download_button(
-        label,
+        md(label),
         data=lambda: to_csv_bytes(frame() if callable(frame) else frame),
         file_name=filename,
         mime="text/csv",

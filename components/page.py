@@ -101,7 +101,7 @@ def run(page: str, specs=None, widgets: dict[str, str] | None = None, *, render)
         error_id = uuid.uuid4().hex[:8]
         log.exception("view %s failed [error id %s]", page, error_id)
         st.error(
-            f"Something went wrong while drawing this view. It has been logged with error id {error_id}. "
+            f"Something went wrong while drawing this view. It has been logged with error id {md(error_id)}. "
             "Try another filter or page; if it persists, report the error id."
         )
         values = {}

@@ -46,7 +46,7 @@ def story_bar(ds: Dataset, number: int) -> None:
     story = stories.set_index("story_id").loc[number]
     total = len(stories)
     with st.container(border=True, key="story_bar"):
-        st.markdown(f"**Story {number} of {total}: {md(story.title)}**")
+        st.markdown(f"**Story {number:d} of {total:d}: {md(story.title)}**")
         st.caption(md(story.caption))
         prev_col, next_col, exit_col = st.columns([1, 1, 4])
         if prev_col.button("◀ Previous", disabled=number <= 1, key="story_prev"):

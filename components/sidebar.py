@@ -9,6 +9,7 @@ from atlas.labels import KIND, STATUS
 from atlas.load import Dataset
 from atlas.urlstate import filters_from
 from components.state import set_filters
+from components.text import md
 
 # Widget key → (URL parameter, Filters attribute) of each shared filter.
 WIDGETS = {
@@ -67,7 +68,9 @@ def filter_sidebar(ds: Dataset, filters: Filters) -> Filters:
     with st.sidebar:
         st.subheader("Filters")
         for label, options, names, key, everything in _choices(ds):
-            st.multiselect(label, options, format_func=names.get, key=key, on_change=_changed, placeholder=everything)
+            st.multiselect(
+                md(label), options, format_func=names.get, key=key, on_change=_changed, placeholder=everything
+            )
         st.date_input(
             "As of",
             min_value=first,

@@ -11,6 +11,7 @@ from components.charts import CHART_CONFIG, compare_chart
 from components.downloads import csv_button
 from components.images import image_config
 from components.page import Context, run
+from components.text import md
 
 PAGE = "compare"
 
@@ -37,7 +38,7 @@ def render(ctx: Context) -> dict:
 
     sites = apply(ctx.sites_all, ds.roles, ctx.filters.with_(countries=()))
     table = country_table(ds, sites).set_index("iso3").loc[chosen].reset_index()
-    st.caption(ctx.as_of_label + " · other sidebar filters apply; the country filter does not")
+    st.caption(md(ctx.as_of_label) + " · other sidebar filters apply; the country filter does not")
     for metric, label in METRIC.items():
         left, right = st.columns(2)
         left.plotly_chart(compare_chart(table, metric, label), config=image_config(CHART_CONFIG), key=f"cmp_{metric}")

@@ -65,9 +65,11 @@ def render(ctx: Context) -> dict:
     for col, metric in zip(cols, ["n_sites", "gpu_count", "h100e", "power_mw", "investment_eur"], strict=True):
         fmt = money if metric == "investment_eur" else number
         col.metric(
-            METRIC[metric],
+            md(METRIC[metric]),
             fmt(mine[metric]),
-            help=f"European median (countries with sites): {fmt(bench.at[metric, 'european_median'])}; EU total: {fmt(bench.at[metric, 'eu_total'])}",
+            help=md(
+                f"European median (countries with sites): {fmt(bench.at[metric, 'european_median'])}; EU total: {fmt(bench.at[metric, 'eu_total'])}"
+            ),
         )
         col.caption(md(f"median {fmt(bench.at[metric, 'european_median'])} · EU {fmt(bench.at[metric, 'eu_total'])}"))
 

@@ -29,7 +29,7 @@ def render(ctx: Context) -> dict:
     cols[2].metric(
         "Stale sites",
         int(cov.stale_sites.sum()),
-        help=f"No claim in the {STALE_AFTER.months} months before {as_of:%Y-%m-%d}.",
+        help=f"No claim in the {STALE_AFTER.months:d} months before {as_of:%Y-%m-%d}.",
     )
     cols[3].metric("Metrics with conflicting claims", len(conflicting))
 

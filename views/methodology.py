@@ -5,6 +5,7 @@ import streamlit as st
 from atlas.contract import load_contract
 from atlas.labels import KIND, STATUS
 from components.page import Context, run
+from components.text import md
 
 PAGE = "methodology"
 
@@ -57,7 +58,7 @@ def render(ctx: Context) -> dict:
     st.table({"kind": list(KIND.values())})
     st.markdown("### Data dictionary")
     for resource in load_contract().resources:
-        with st.expander(f"{resource.path}: {resource.description}"):
+        with st.expander(md(f"{resource.path}: {resource.description}")):
             st.table(
                 {
                     "column": [f.name for f in resource.fields],

@@ -97,7 +97,7 @@ def render(ctx: Context) -> dict:
         ds, ("organisation", org_id, org["name"]), roles.drop_duplicates("site_id"), ctx.filters.as_of
     )
     own = int((claims_shown.subject == org["name"]).sum())
-    st.caption(f"{own} claims about the organisation itself, {len(claims_shown) - own} about its sites")
+    st.caption(f"{own:,} claims about the organisation itself, {len(claims_shown) - own:,} about its sites")
     st.dataframe(claims_shown, hide_index=True, width="stretch", column_config=CLAIM_COLUMNS)
     stamp = f"{ctx.filters.as_of or ds.as_of:%Y-%m-%d}"
     csv_button(claims_shown.assign(as_of=stamp), f"atlas-{org_id}-claims.csv", "dl_org_claims")

@@ -28,8 +28,10 @@ def render(ctx: Context) -> dict:
     orgs = ctx.ds.roles[ctx.ds.roles.site_id.isin(ctx.sites.site_id)].org_id.nunique()
     label = ctx.as_of_label
     row1 = st.columns(4)
-    row1[0].metric("Sites", f"{totals['sites']:,}", help=f"Facilities and projects with at least one claim, {label}.")
-    row1[1].metric("Countries", f"{totals['countries']:,}", help=f"Countries with at least one site, {label}.")
+    row1[0].metric(
+        "Sites", f"{totals['sites']:,}", help=f"Facilities and projects with at least one claim, {md(label)}."
+    )
+    row1[1].metric("Countries", f"{totals['countries']:,}", help=f"Countries with at least one site, {md(label)}.")
     row1[2].metric("Organisations", f"{orgs:,}", help="Organisations with a role at the sites shown.")
     row1[3].metric(
         "Paused or withdrawn", f"{totals['paused_or_withdrawn']:,}", help="Excluded from the capacity totals below."
@@ -38,14 +40,14 @@ def render(ctx: Context) -> dict:
     row2[0].metric(
         "Accelerators",
         number(totals["gpu_count"]),
-        help=f"Sum of resolved accelerator counts, {label}; sites without a count add nothing.",
+        help=f"Sum of resolved accelerator counts, {md(label)}; sites without a count add nothing.",
     )
     row2[1].metric(
         "H100-equivalents (derived)",
         number(totals["h100e"]),
         help="Counts × dense BF16 TFLOPS of the chip ÷ H100's; see Methodology.",
     )
-    row2[2].metric("Power", number(totals["power_mw"], "MW"), help=f"Sum of resolved power claims, {label}.")
+    row2[2].metric("Power", number(totals["power_mw"], "MW"), help=f"Sum of resolved power claims, {md(label)}.")
     row2[3].metric(
         "Investment (derived, EUR)",
         money(totals["investment_eur"]),
@@ -98,8 +100,8 @@ def render(ctx: Context) -> dict:
     else:
         h = rec.headline
         cols = st.columns(3)
-        cols[0].metric("Headline", number(h.value, "EFLOPS"), help=f"As stated: {h.as_stated}")
-        cols[1].metric(f"Itemised sites (dense {precision})", number(rec.itemised_total, "EFLOPS", 1))
+        cols[0].metric("Headline", number(h.value, "EFLOPS"), help=f"As stated: {md(h.as_stated)}")
+        cols[1].metric(f"Itemised sites (dense {md(precision)})", number(rec.itemised_total, "EFLOPS", 1))
         cols[2].metric("Share accounted for", f"{rec.share:.0%}" if rec.share is not None else "n/a")
         st.plotly_chart(
             reconciliation_chart(float(h.value), rec.items), config=image_config(CHART_CONFIG), key="reconciliation"

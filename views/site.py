@@ -67,14 +67,14 @@ def render(ctx: Context) -> dict:
     cols[1].metric(
         "Accelerators",
         number(row.gpu_count),
-        help=f"Model: {row.accelerator_model if isinstance(row.accelerator_model, str) else 'not stated'}",
+        help=f"Model: {md(row.accelerator_model) if isinstance(row.accelerator_model, str) else 'not stated'}",
     )
     cols[2].metric("H100e (derived)", number(row.h100e))
     cols[3].metric("Power", number(row.power_mw, "MW", 1))
     cols[4].metric(
         "Investment (EUR, derived)",
         money(row.investment_eur),
-        help=f"As stated: {row.investment_as_stated}" if isinstance(row.investment_as_stated, str) else None,
+        help=f"As stated: {md(row.investment_as_stated)}" if isinstance(row.investment_as_stated, str) else None,
     )
 
     claims = claims_as_of(ds.claims[(ds.claims.subject_type == "site") & (ds.claims.subject_id == site_id)], as_of)
@@ -153,7 +153,7 @@ def render(ctx: Context) -> dict:
     cited = ds.sources[ds.sources.source_id.isin(claims.source_id)].sort_values("published_on", ascending=False)
     st.markdown(
         "\n".join(
-            f"- {md_link(s.title, s.url)} — {md(s.publisher)}, {s.published_on:%Y-%m-%d} ({s.source_type})"
+            f"- {md_link(s.title, s.url)} — {md(s.publisher)}, {s.published_on:%Y-%m-%d} ({md(s.source_type)})"
             for s in cited.itertuples()
         )
     )

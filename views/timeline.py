@@ -11,6 +11,7 @@ from components.charts import CHART_CONFIG, capacity_chart, events_chart
 from components.downloads import csv_button
 from components.images import image_config
 from components.page import Context, caption_filters, run
+from components.text import md
 
 PAGE = "timeline"
 UNITS = {"gpu_count": "accelerators", "h100e": "H100-equivalents", "power_mw": "MW"}
@@ -43,7 +44,7 @@ def render(ctx: Context) -> dict:
     table = capacity_by_quarter(ctx.sites, capacity)
     dated = ctx.sites[ctx.sites[capacity].notna()]
     st.caption(
-        f"{dated.expected_online.notna().sum()} of {len(dated)} sites reporting {UNITS[capacity]} also state when they are expected online; the rest are not placed on this chart."
+        f"{dated.expected_online.notna().sum()} of {len(dated)} sites reporting {md(UNITS[capacity])} also state when they are expected online; the rest are not placed on this chart."
     )
     if not table.empty:
         st.plotly_chart(
