@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-st.set_page_config(page_title="Sovereign AI Atlas", page_icon="🗺️", layout="wide", initial_sidebar_state="expanded")
+st.set_page_config(page_title="Sovereign AI Atlas", page_icon="🗺️", layout="wide", initial_sidebar_state="auto")
 st.navigation(
     {
         "Atlas": [

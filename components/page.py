@@ -67,11 +67,18 @@ def start(page: str, specs=None, widgets: dict[str, str] | None = None) -> Conte
     return Context(ds, filters, params, sites_all, sites, countries, presenting)
 
 
+def _url_value(value) -> str:
+    """A page value as the query string holds it: lists comma-separated, None empty."""
+    if isinstance(value, list | tuple):
+        return ",".join(map(str, value))
+    return "" if value is None else str(value)
+
+
 def finish(ctx: Context, page: str, page_values: dict | None = None) -> None:
     """Write the current state into the URL (call once the page's own widgets have run)."""
-    values = {k: ("" if v is None else str(v)) for k, v in (page_values or {}).items()}
+    values = {k: _url_value(v) for k, v in (page_values or {}).items()}
     for name, value in (page_values or {}).items():
-        state.set_page_value(page, name, value)
+        state.set_page_value(page, name, tuple(value) if isinstance(value, list | tuple) else value)
     state.write_url(ctx.filters, values)
     if not ctx.presenting:
         start_presentation_link()

@@ -21,7 +21,7 @@ def render(ctx: Context) -> dict:
     ds = ctx.ds
     names = dict(zip(ds.countries.iso3, ds.countries.name, strict=True))
     st.title("Compare countries")
-    default = list(ctx.params.get("compare") or ctx.filters.countries)[:6]
+    default = [iso3 for iso3 in (ctx.params.get("compare") or ctx.filters.countries) if iso3 in names][:6]
     chosen = st.multiselect(
         "Countries (2 to 6)",
         sorted(names, key=names.get),
@@ -34,7 +34,7 @@ def render(ctx: Context) -> dict:
         st.warning("Only the first six countries are compared.")
     if len(chosen) < 2:
         st.info("Choose at least two countries.")
-        return {"compare": ",".join(chosen)}
+        return {"compare": tuple(chosen)}
 
     sites = apply(ctx.sites_all, ds.roles, ctx.filters.with_(countries=()))
     table = country_table(ds, sites).set_index("iso3").loc[chosen].reset_index()
@@ -64,7 +64,7 @@ def render(ctx: Context) -> dict:
     st.caption(
         "Per-million figures use each country's population and year from countries.csv; empty where population is unknown."
     )
-    return {"compare": ",".join(chosen)}
+    return {"compare": tuple(chosen)}
 
 
 run(
