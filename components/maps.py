@@ -3,10 +3,16 @@
 Plotly's geo traces fetch a base topology from a CDN by default; `MAP_CONFIG` points them at
 the empty topology served from `static/topojson/`, and the country shapes come from our own
 GeoJSON, so the map makes no request to any other host.
+
+The shapes are not inlined in the figure: both choropleth traces name `GEOJSON_URL`, a static
+copy of the simplified GeoJSON served by Streamlit (`server.enableStaticServing`). The browser
+fetches it once and plotly.js keeps it per URL, so a rerun no longer resends 72 of its 117 KB
+(docs/benchmarks.md).
 """
 
 import json
 from functools import cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -18,6 +24,8 @@ from components.palette import BORDER, KIND_COLOURS, NO_DATA, SEQUENTIAL, STATUS
 from components.text import money, number, plain
 
 SIMPLIFIED = DEFAULT_DATA_DIR / "geo" / "europe_countries_simplified.geojson"
+STATIC_GEOJSON = Path(__file__).resolve().parents[1] / "static" / "geo" / "europe_countries.geojson"
+GEOJSON_URL = "app/static/geo/europe_countries.geojson"  # relative, like topojsonURL: valid on every page
 TOPOJSON_URL = "app/static/topojson/"
 MAP_CONFIG = {
     "topojsonURL": TOPOJSON_URL,
@@ -35,7 +43,7 @@ def europe_geojson() -> dict:
 
 
 def geojson_for(iso3s) -> dict:
-    """Only the features a trace draws, so no shape is sent twice in one figure."""
+    """Only the features a trace draws, inlined: for standalone HTML (the report) with no server to fetch from."""
     wanted = set(iso3s)
     return {
         "type": "FeatureCollection",
@@ -53,7 +61,7 @@ def _format(metric: str, value) -> str:
     return number(value, digits=0 if metric in {"n_sites", "gpu_count", "h100e", "power_mw"} else 1)
 
 
-def _choropleth(countries: pd.DataFrame, metric: str, scale: str) -> list[go.Choropleth]:
+def _choropleth(countries: pd.DataFrame, metric: str, scale: str, inline: bool) -> list[go.Choropleth]:
     column = metric_column(metric, scale)
     values = countries[column].astype("Float64")
     known = countries[values.notna()]
@@ -64,7 +72,7 @@ def _choropleth(countries: pd.DataFrame, metric: str, scale: str) -> list[go.Cho
     ]
     unknown = countries[values.isna()]
     base = go.Choropleth(
-        geojson=geojson_for(unknown.iso3),
+        geojson=geojson_for(unknown.iso3) if inline else GEOJSON_URL,
         featureidkey="properties.iso3",
         locations=unknown.iso3,
         z=np.zeros(len(unknown)),
@@ -77,7 +85,7 @@ def _choropleth(countries: pd.DataFrame, metric: str, scale: str) -> list[go.Cho
         name="not reported",
     )
     main = go.Choropleth(
-        geojson=geojson_for(known.iso3),
+        geojson=geojson_for(known.iso3) if inline else GEOJSON_URL,
         featureidkey="properties.iso3",
         locations=known.iso3,
         z=known[column].astype(float),
@@ -206,9 +214,13 @@ def europe_map(
     scale: str,
     colour_by: str,
     focus: list[str] | None = None,
+    inline_shapes: bool = False,
 ) -> go.Figure:
-    """Choropleth of `metric` (absolute or normalised) with site markers coloured by status or kind."""
-    fig = go.Figure([*_choropleth(countries, metric, scale), *_markers(sites, colour_by)])
+    """Choropleth of `metric` (absolute or normalised) with site markers coloured by status or kind.
+
+    The country shapes are a URL of the app's static file unless `inline_shapes` (a standalone file).
+    """
+    fig = go.Figure([*_choropleth(countries, metric, scale, inline_shapes), *_markers(sites, colour_by)])
     lon, lat = EUROPE_LON, EUROPE_LAT
     if focus:
         lon, lat = _bounds(focus)

@@ -109,7 +109,9 @@ def build_html(ds: Dataset, filters: Filters) -> str:
             ds.claims[ds.claims.subject_id.isin(sites.site_id) & (ds.claims.claimed_on <= as_of)].source_id
         )
     ]
-    map_fig = europe_map(countries, sites, "gpu_count", "absolute", "status", focus=list(filters.countries) or None)
+    map_fig = europe_map(
+        countries, sites, "gpu_count", "absolute", "status", focus=list(filters.countries) or None, inline_shapes=True
+    )
     parts = [
         f"<h1>Sovereign AI Atlas: Europe's AI buildout</h1><p class=meta>Data as of {as_of:%Y-%m-%d} · scope: {_esc(scope)} · generated offline; every figure is a sourced claim</p>",
         "<div class=tiles>"

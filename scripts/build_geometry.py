@@ -14,6 +14,7 @@ Usage:
 """
 
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from shapely import box, make_valid
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "data" / "geo"
+STATIC_COPY = ROOT / "static" / "geo" / "europe_countries.geojson"
 EUROPE_BOX = box(-25.0, 34.0, 45.0, 72.0)
 SIMPLIFY_DEGREES = 0.1
 EUROPE_ISO3 = (  # noqa: SIM905 -- one spaced string reads better than 46 quoted codes
@@ -83,6 +85,9 @@ def main(argv: list[str]) -> None:
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     save(frame, OUT_DIR / "europe_countries.geojson", 4)
     save(simplified(frame), OUT_DIR / "europe_countries_simplified.geojson", 2)
+    # the map's browser copy, served as a static file (components/maps.py GEOJSON_URL)
+    STATIC_COPY.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(OUT_DIR / "europe_countries_simplified.geojson", STATIC_COPY)
 
 
 if __name__ == "__main__":

@@ -45,3 +45,31 @@ def test_uploads_bounded_and_static_serving_for_offline_maps(effective):
     assert effective("server.maxUploadSize") <= 10
     assert effective("server.enableStaticServing") is True
     assert (ROOT / "static" / "topojson" / "world_110m.json").exists()
+
+
+def test_no_forced_gc_after_each_run_and_no_file_watcher(effective):
+    # Measured (docs/benchmarks.md): the forced full collection after every script run and the
+    # watcher's per-session module scan dominated rerun and new-session CPU; the heap is frozen
+    # once after the dataset loads instead.
+    assert effective("runner.postScriptGC") is False
+    assert effective("server.fileWatcherType") == "none"
+
+
+def test_the_heap_is_frozen_once_after_the_dataset_loads(monkeypatch):
+    import gc
+
+    from components import data
+
+    calls = []
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
+    data.freeze_heap.cache_clear()
+    data.freeze_heap()
+    data.freeze_heap()
+    assert calls == ["freeze"]
+
+
+def test_docker_image_uses_the_same_tuned_settings():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "STREAMLIT_RUNNER_POST_SCRIPT_GC=false" in dockerfile
+    assert "STREAMLIT_SERVER_FILE_WATCHER_TYPE=none" in dockerfile
+    assert ".streamlit" not in (ROOT / ".dockerignore").read_text()  # the image also reads config.toml
