@@ -5,6 +5,7 @@ too long, control characters, unknown options, bad dates, unknown names) yields 
 names the parameter, and the default is used.
 """
 
+import datetime as dt
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -138,17 +139,28 @@ def filters_from(values: Mapping[str, object]) -> Filters:
     )
 
 
+def encode_value(value: object) -> str:
+    """One parameter value as the query string holds it: the inverse of `parse` for every kind."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ",".join(map(str, value))
+    if isinstance(value, dt.date):  # pd.Timestamp and datetime are dates too
+        return pd.Timestamp(value).strftime("%Y-%m-%d")
+    return str(value)
+
+
 def encode_filters(filters: Filters) -> dict[str, str]:
     """Query parameters for a filter state, omitting defaults so URLs stay short."""
     out = {
-        "country": ",".join(filters.countries),
-        "status": ",".join(filters.statuses),
-        "kind": ",".join(filters.kinds),
-        "org": ",".join(filters.organisations),
-        "programme": ",".join(filters.programmes),
-        "as_of": "" if filters.as_of is None else pd.Timestamp(filters.as_of).strftime("%Y-%m-%d"),
+        "country": filters.countries,
+        "status": filters.statuses,
+        "kind": filters.kinds,
+        "org": filters.organisations,
+        "programme": filters.programmes,
+        "as_of": filters.as_of,
     }
-    return {k: v for k, v in out.items() if v}
+    return {k: text for k, v in out.items() if (text := encode_value(v))}
 
 
 def dataset_filter_specs(ds) -> list[ParamSpec]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from atlas import urlstate
 from atlas.filters import Filters
 from atlas.load import Dataset
 from components import state
@@ -67,18 +68,12 @@ def start(page: str, specs=None, widgets: dict[str, str] | None = None) -> Conte
     return Context(ds, filters, params, sites_all, sites, countries, presenting)
 
 
-def _url_value(value) -> str:
-    """A page value as the query string holds it: lists comma-separated, None empty."""
-    if isinstance(value, list | tuple):
-        return ",".join(map(str, value))
-    return "" if value is None else str(value)
-
-
 def finish(ctx: Context, page: str, page_values: dict | None = None) -> None:
     """Write the current state into the URL (call once the page's own widgets have run)."""
-    values = {k: _url_value(v) for k, v in (page_values or {}).items()}
-    for name, value in (page_values or {}).items():
-        state.set_page_value(page, name, tuple(value) if isinstance(value, list | tuple) else value)
+    typed = {k: tuple(v) if isinstance(v, list | tuple) else v for k, v in (page_values or {}).items()}
+    for name, value in typed.items():
+        state.set_page_value(page, name, value)
+    values = {k: urlstate.encode_value(v) for k, v in typed.items()}
     state.write_url(ctx.filters, values)
     if not ctx.presenting:
         start_presentation_link()

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from atlas.urlstate import ParamSpec, encode_filters, filters_from, parse
+from atlas.urlstate import ParamSpec, encode_filters, encode_value, filters_from, parse
 
 SPECS = [
     ParamSpec("country", "list", frozenset({"FRA", "DEU"}), ()),
@@ -68,3 +68,15 @@ def test_filters_round_trip_through_the_url():
     values, _ = parse({"country": ["DEU"], "as_of": ["2025-06-30"]}, SPECS)
     filters = filters_from(values)
     assert encode_filters(filters) == {"country": "DEU", "as_of": "2025-06-30"}
+
+
+def test_page_values_round_trip_through_the_url():
+    # a list value must reach the URL as "DEU,FRA", never as a Python repr, and parse back whole
+    values = {"country": ("DEU", "FRA"), "metric": "power_mw", "as_of": pd.Timestamp("2025-06-30")}
+    encoded = {k: encode_value(v) for k, v in values.items()}
+    assert encoded == {"country": "DEU,FRA", "metric": "power_mw", "as_of": "2025-06-30"}
+    parsed, notices = parse({k: [v] for k, v in encoded.items()}, SPECS)
+    assert notices == []
+    assert parsed["country"] == ("DEU", "FRA") and parsed["metric"] == "power_mw"
+    assert pd.Timestamp(parsed["as_of"]) == pd.Timestamp("2025-06-30")
+    assert encode_value(None) == ""
