@@ -35,8 +35,10 @@ FIND_POINT_IN_COUNTRY = """(iso3) => {
 def test_overview_shows_the_counts_offline(offline_page, app_url):
     offline_page.goto(app_url)
     wait_for_app(offline_page)
-    sites = offline_page.get_by_test_id("stMetric").filter(has_text="Sites").first
-    assert str(len(load_dataset().sites)) in sites.inner_text()
+    # the tile labelled exactly "Sites" ("Itemised sites …" also contains the word); expect() retries while the page settles
+    sites = offline_page.get_by_test_id("stMetric").filter(has=offline_page.get_by_text("Sites", exact=True))
+    expect(sites).to_have_count(1)
+    expect(sites).to_contain_text(f"{len(load_dataset().sites):,}")
     assert offline_page.get_by_test_id("stException").count() == 0
 
 
