@@ -90,5 +90,19 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; any failure ends in a one-line message and a non-zero exit, never a traceback."""
     args = parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except MemoryError:
+        print(f"error: {args.command} ran out of memory", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: {args.command} failed: {exc.strerror or exc} ({exc.filename or 'no file'})", file=sys.stderr)
+        return 2
+    except Exception as exc:  # the last resort: a message, not a traceback
+        print(f"error: {args.command} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
