@@ -5,7 +5,7 @@ import json
 import sys
 from pathlib import Path
 
-from atlas.load import load_dataset, validate
+from atlas.load import Dataset, load_dataset, validate
 from atlas.paths import data_dir
 from atlas.problems import DataError
 from atlas.stats import stats
@@ -38,15 +38,27 @@ def _stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export(args: argparse.Namespace) -> int:
-    from atlas.package import build_zip
-
+def _load_with_data(args: argparse.Namespace) -> Dataset | None:
+    """The dataset for a command that needs claims, or None after printing why it cannot run."""
     try:
-        path = build_zip(args.zip, args.data_dir)
+        ds = load_dataset(args.data_dir)
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
+        return None
+    if ds.is_empty:
+        print(f"{args.data_dir}: valid but holds no claims; there is nothing to {args.command}", file=sys.stderr)
+        return None
+    return ds
+
+
+def _export(args: argparse.Namespace) -> int:
+    from atlas.package import build_zip
+
+    ds = _load_with_data(args)
+    if ds is None:
         return 1
+    path = build_zip(args.zip, ds)
     print(f"wrote {path} ({path.stat().st_size:,} bytes)")
     return 0
 
@@ -55,12 +67,10 @@ def _report(args: argparse.Namespace) -> int:
     # The report reuses the dashboard's Streamlit-free figure builders in components/.
     from components.report import write_report
 
-    try:
-        result = write_report(load_dataset(args.data_dir), args.out, args.query)
-    except DataError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+    ds = _load_with_data(args)
+    if ds is None:
         return 1
+    result = write_report(ds, args.out, args.query)
     for notice in result.notices:
         print(f"notice: {notice}", file=sys.stderr)
     print(f"wrote {result.path} ({result.bytes:,} bytes in {result.seconds:.2f} s)")

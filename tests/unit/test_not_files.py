@@ -4,6 +4,7 @@ A FIFO must not hang the reader, a link to /dev/zero must not get past the size 
 to a file elsewhere must be refused without showing any of its contents.
 """
 
+import json
 import os
 import threading
 
@@ -12,6 +13,7 @@ import pytest
 import atlas.read
 from atlas.cli import main
 from atlas.load import validate
+from tests.conftest import empty_dataset
 
 
 def _validate_within(directory, seconds=10.0):
@@ -118,3 +120,19 @@ def test_cli_turns_any_failure_into_a_message(error, monkeypatch, capsys, tmp_pa
     assert main(["stats", "--data-dir", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: stats ") and "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", [["export", "--zip", "{out}/a.zip"], ["report", "{out}/a.html"]])
+def test_cli_on_an_empty_dataset_says_there_is_nothing(command, tmp_path, capsys):
+    directory = empty_dataset(tmp_path / "data")
+    argv = [part.format(out=tmp_path) for part in command] + ["--data-dir", str(directory)]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == f"{directory}: valid but holds no claims; there is nothing to {command[0]}"
+    assert not list(tmp_path.glob("a.*"))
+
+
+def test_cli_stats_on_an_empty_dataset_reports_zero_and_no_date(tmp_path, capsys):
+    assert main(["stats", "--json", "--data-dir", str(empty_dataset(tmp_path / "data"))]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["claims"] == 0 and figures["as_of"] is None
