@@ -7,7 +7,7 @@ from pathlib import Path
 
 from atlas.load import Dataset, load_dataset, validate
 from atlas.paths import data_dir
-from atlas.problems import DataError
+from atlas.problems import DataError, printable
 from atlas.stats import stats
 
 
@@ -16,9 +16,9 @@ def _validate(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem)
     if problems:
-        print(f"{len(problems)} problem(s) in {args.data_dir}", file=sys.stderr)
+        print(printable(f"{len(problems)} problem(s) in {args.data_dir}"), file=sys.stderr)
         return 1
-    print(f"{args.data_dir}: valid")
+    print(printable(f"{args.data_dir}: valid"))
     return 0
 
 
@@ -47,7 +47,10 @@ def _load_with_data(args: argparse.Namespace) -> Dataset | None:
             print(problem, file=sys.stderr)
         return None
     if ds.is_empty:
-        print(f"{args.data_dir}: valid but holds no claims; there is nothing to {args.command}", file=sys.stderr)
+        print(
+            printable(f"{args.data_dir}: valid but holds no claims; there is nothing to {args.command}"),
+            file=sys.stderr,
+        )
         return None
     return ds
 
@@ -59,7 +62,7 @@ def _export(args: argparse.Namespace) -> int:
     if ds is None:
         return 1
     path = build_zip(args.zip, ds)
-    print(f"wrote {path} ({path.stat().st_size:,} bytes)")
+    print(printable(f"wrote {path} ({path.stat().st_size:,} bytes)"))
     return 0
 
 
@@ -72,8 +75,8 @@ def _report(args: argparse.Namespace) -> int:
         return 1
     result = write_report(ds, args.out, args.query)
     for notice in result.notices:
-        print(f"notice: {notice}", file=sys.stderr)
-    print(f"wrote {result.path} ({result.bytes:,} bytes in {result.seconds:.2f} s)")
+        print(printable(f"notice: {notice}"), file=sys.stderr)
+    print(printable(f"wrote {result.path} ({result.bytes:,} bytes in {result.seconds:.2f} s)"))
     return 0
 
 
@@ -111,8 +114,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {args.command} ran out of memory", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"error: {args.command} failed: {exc.strerror or exc} ({exc.filename or 'no file'})", file=sys.stderr)
+        print(
+            printable(f"error: {args.command} failed: {exc.strerror or exc} ({exc.filename or 'no file'})"),
+            file=sys.stderr,
+        )
         return 2
     except Exception as exc:  # the last resort: a message, not a traceback
-        print(f"error: {args.command} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(printable(f"error: {args.command} failed: {type(exc).__name__}: {exc}"), file=sys.stderr)
         return 2
