@@ -27,7 +27,7 @@ def status_split_chart(split: pd.DataFrame, value: str, title: str) -> go.Figure
             y=[plain(title)],
             orientation="h",
             name=plain(STATUS_GROUP[group]),
-            marker_color=colour,
+            marker={"color": colour, "pattern": {"shape": "/" if group == "bid" else ""}},
             hovertemplate=f"{plain(STATUS_GROUP[group])}: %{{x:,.0f}}<extra></extra>",
         )
     fig.update_layout(

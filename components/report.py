@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
 from atlas import urlstate
+from atlas.counting import counted_stages
 from atlas.filters import Filters, apply
 from atlas.labels import STATUS
 from atlas.load import Dataset
@@ -26,6 +27,7 @@ from atlas.reconcile import reconcile
 from atlas.timeline import events_for, events_per_month
 from components.charts import events_chart
 from components.maps import europe_map
+from components.scope import left_out_sentence, scope_words
 from components.text import money, number
 
 EMPTY_TOPOLOGY = {"type": "Topology", "objects": {}, "arcs": []}
@@ -89,17 +91,19 @@ def _figure(fig: go.Figure, div_id: str) -> str:
 def build_html(ds: Dataset, filters: Filters) -> str:
     sites_all = site_table(ds, filters.as_of)
     sites = apply(sites_all, ds.roles, filters)
-    countries = country_table(ds, sites, filters.countries)
-    totals = kpis(sites)
+    stages = counted_stages(filters)
+    countries = country_table(ds, sites, filters.countries, stages)
+    totals = kpis(sites, stages)
     as_of = filters.as_of or ds.as_of
     scope = "; ".join(f"{k}={v}" for k, v in urlstate.encode_filters(filters).items()) or "all sites"
     tiles = [
         ("Sites", f"{totals['sites']:,}"),
         ("Countries", f"{totals['countries']:,}"),
-        ("Accelerators", number(totals["gpu_count"])),
-        ("H100-equivalents (derived)", number(totals["h100e"])),
+        ("Bids not selected", f"{totals['bids']:,}"),
+        ("Accelerators (chips)", number(totals["gpu_count"])),
+        ("H100-equivalents", number(totals["h100e"])),
         ("Power", number(totals["power_mw"], "MW")),
-        ("Investment (derived)", money(totals["investment_eur"])),
+        ("Investment (EUR)", money(totals["investment_eur"])),
     ]
     top = countries[countries.n_sites > 0].sort_values("gpu_count", ascending=False, na_position="last").head(15)
     rec = reconcile(ds, sites, as_of=filters.as_of)
@@ -119,7 +123,7 @@ def build_html(ds: Dataset, filters: Filters) -> str:
             f"<div class=tile><div class=label>{_esc(k)}</div><div class=value>{_esc(v)}</div></div>" for k, v in tiles
         )
         + "</div>",
-        "<p class=note>Capacity totals exclude paused and withdrawn sites; unknown figures are left out, not counted as zero.</p>",
+        f"<p class=note>{_esc(left_out_sentence(totals, f'as of {as_of:%Y-%m-%d}', scope_words(stages)))}</p>",
         "<h2>Map: accelerators by country, sites by status</h2>",
         _figure(map_fig, "report-map"),
         "<h2>Top countries</h2>",

@@ -15,6 +15,7 @@ from components.images import image_config
 from components.maps import MAP_CONFIG, europe_map
 from components.nav import back_links, open_organisation, open_site, point_site, selected_point, selected_row
 from components.page import Context, run
+from components.scope import scope_words
 from components.state import set_filters
 from components.tables import CLAIM_COLUMNS, SITE_COLUMNS, event_table
 from components.text import md, money, number
@@ -58,7 +59,7 @@ def render(ctx: Context) -> dict:
     )
 
     others = apply(ctx.sites_all, ds.roles, ctx.filters.with_(countries=()))
-    europe = country_table(ds, others)
+    europe = country_table(ds, others, stages=ctx.stages)
     bench = benchmarks(europe)
     mine = europe.set_index("iso3").loc[iso3]
     cols = st.columns(5)
@@ -72,6 +73,8 @@ def render(ctx: Context) -> dict:
             ),
         )
         col.caption(md(f"median {fmt(bench.at[metric, 'european_median'])} · EU {fmt(bench.at[metric, 'eu_total'])}"))
+    bids = f" {int(mine.n_bids)} bid(s) not selected are left out." if mine.n_bids else ""
+    st.caption(md(f"Figures add {scope_words(ctx.stages)}, each figure once.{bids}"))
 
     sites = ctx.sites
     left, right = st.columns([3, 2])

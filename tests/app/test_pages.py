@@ -25,7 +25,7 @@ def test_overview_shows_counts_and_as_of(data_dir):
     at = open_page()
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Sites"] == "3"
-    assert metrics["Accelerators"] == "23,800"
+    assert metrics["Accelerators (chips)"] == "23,800"
     assert any("2026-02-01" in c.value.replace("\\", "") for c in at.caption)
 
 
