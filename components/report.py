@@ -24,7 +24,7 @@ from atlas.labels import STATUS
 from atlas.load import Dataset
 from atlas.metrics import country_table, kpis, site_table
 from atlas.reconcile import reconcile
-from atlas.timeline import events_for, events_per_month
+from atlas.timeline import events_in_scope, events_per_month
 from components.charts import events_chart
 from components.maps import europe_map
 from components.scope import left_out_sentence, scope_words
@@ -107,7 +107,7 @@ def build_html(ds: Dataset, filters: Filters) -> str:
     ]
     top = countries[countries.n_sites > 0].sort_values("gpu_count", ascending=False, na_position="last").head(15)
     rec = reconcile(ds, sites, as_of=filters.as_of)
-    events = events_for(ds.events, sites, countries=filters.countries, as_of=filters.as_of)
+    events = events_in_scope(ds.events, sites, filters)
     cited = ds.sources[
         ds.sources.source_id.isin(
             ds.claims[ds.claims.subject_id.isin(sites.site_id) & (ds.claims.claimed_on <= as_of)].source_id

@@ -6,7 +6,7 @@ from atlas.export import with_provenance
 from atlas.filters import apply
 from atlas.labels import METRIC
 from atlas.metrics import benchmarks, country_table
-from atlas.timeline import events_for, events_per_month
+from atlas.timeline import events_in_scope, events_per_month
 from components.charts import CHART_CONFIG, events_chart
 from components.data import cached_figure
 from components.details import SITE_TABLE_COLUMNS, claims_about
@@ -143,7 +143,7 @@ def render(ctx: Context) -> dict:
         st.dataframe(centres[["name", "city", "status", "operator"]], hide_index=True, width="stretch")
 
     st.subheader("Timeline of announcements")
-    events = events_for(ds.events, sites, countries=(iso3,), as_of=ctx.filters.as_of)
+    events = events_in_scope(ds.events, sites, ctx.filters.with_(countries=(iso3,)))
     if events.empty:
         st.caption("No dated event recorded.")
     else:

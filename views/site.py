@@ -115,12 +115,14 @@ def render(ctx: Context) -> dict:
         st.plotly_chart(status_history_chart(history), config=image_config(CHART_CONFIG), key="status_history")
     expected = expected_online_history(claims)
     if len(expected):
-        delay = delays(expected, pd.Series({site_id: row.status}), pd.Timestamp.today().normalize()).iloc[0]
+        delay = delays(expected, pd.Series({site_id: row.status}), ctx.as_of).iloc[0]
         text = f"First expected online: {delay.first_expected}; latest: {delay.latest_expected}"
         if delay.slip_days and delay.slip_days > 0:
             text += f"; slipped {int(delay.slip_days)} days over {int(delay.n_slips)} change(s)"
+            if bool(delay.done):
+                text += " before it reached its present status"
         if bool(delay.overdue):
-            text += "; overdue (the expected date has passed and it is not operational)"
+            text += f"; overdue {ctx.as_of_label} (the expected period has ended and it is not operational)"
         st.markdown(md(text + "."))
         st.dataframe(
             expected[["claimed_on", "value_text", "slipped", "as_stated", "source_id"]],
