@@ -38,6 +38,35 @@ def _stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _totals(args: argparse.Namespace) -> int:
+    from atlas.totals import totals
+    from atlas.urlstate import filters_from_query
+
+    try:
+        ds = load_dataset(args.data_dir)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    filters, notices = filters_from_query(ds, args.query)
+    for notice in notices:
+        print(f"notice: {notice}", file=sys.stderr)
+    figures = totals(ds, filters)
+    if args.json:
+        print(json.dumps(figures, indent=2, ensure_ascii=False))
+        return 0
+    print(f"as of {figures['as_of']}; totals add stages: {', '.join(figures['counted_stages'])}")
+    metrics = list(figures["units"])
+    print(f"{'stage':<22}{'sites':>7}" + "".join(f"{m:>18}" for m in metrics))
+    for stage, row in figures["europe"]["by_stage"].items():
+        cells = "".join(f"{'' if row[m] is None else f'{row[m]:,.0f}':>18}" for m in metrics)
+        print(f"{stage:<22}{row['sites']:>7}{cells}")
+    head = figures["europe"]["totals"]
+    cells = "".join(f"{'' if head[m] is None else f'{head[m]:,.0f}':>18}" for m in metrics)
+    print(f"{'TOTAL (counted stages)':<22}{figures['europe']['counted_sites']:>7}{cells}")
+    return 0
+
+
 def _export(args: argparse.Namespace) -> int:
     from atlas.package import build_zip
 
@@ -77,6 +106,11 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="print JSON")
     s.add_argument("--data-dir", type=Path, default=data_dir())
     s.set_defaults(run=_stats)
+    t = commands.add_parser("totals", help="print Europe and per-country totals by stage (the dashboard's numbers)")
+    t.add_argument("--json", action="store_true", help="print JSON (schema in README.md)")
+    t.add_argument("--query", default="", help='filters as a query string, e.g. "country=FRA&as_of=2025-07-01"')
+    t.add_argument("--data-dir", type=Path, default=data_dir())
+    t.set_defaults(run=_totals)
     e = commands.add_parser("export", help="write the full dataset package (CSVs, datapackage, README, sites GeoJSON)")
     e.add_argument("--zip", type=Path, required=True, help="output ZIP path")
     e.add_argument("--data-dir", type=Path, default=data_dir())

@@ -11,7 +11,6 @@ import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qs
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -25,6 +24,7 @@ from atlas.load import Dataset
 from atlas.metrics import country_table, kpis, site_table
 from atlas.reconcile import reconcile
 from atlas.timeline import events_in_scope, events_per_month
+from atlas.urlstate import filters_from_query
 from components.charts import events_chart
 from components.maps import europe_map
 from components.scope import left_out_sentence, scope_words
@@ -45,13 +45,6 @@ class ReportResult:
     bytes: int
     seconds: float
     notices: list[str]
-
-
-def filters_from_query(ds: Dataset, query: str) -> tuple[Filters, list[str]]:
-    """Filters from a query string such as "country=FRA&status=operational", with notices for bad values."""
-    raw = parse_qs(query.lstrip("?"), keep_blank_values=True)
-    values, notices = urlstate.parse(raw, urlstate.dataset_filter_specs(ds))
-    return urlstate.filters_from(values), notices
 
 
 def _esc(value: object) -> str:
