@@ -5,7 +5,7 @@ import json
 import sys
 from pathlib import Path
 
-from atlas.load import load_dataset, validate
+from atlas.load import load_dataset, validate, warnings
 from atlas.paths import data_dir
 from atlas.problems import DataError
 from atlas.stats import stats
@@ -15,6 +15,9 @@ def _validate(args: argparse.Namespace) -> int:
     problems = validate(args.data_dir)
     for problem in problems:
         print(problem)
+    if not args.no_warnings:
+        for warning in warnings(args.data_dir):
+            print(f"warning: {warning}")
     if problems:
         print(f"{len(problems)} problem(s) in {args.data_dir}", file=sys.stderr)
         return 1
@@ -101,6 +104,7 @@ def parser() -> argparse.ArgumentParser:
     commands = root.add_subparsers(dest="command", required=True)
     v = commands.add_parser("validate", help="check a data directory against data/datapackage.json")
     v.add_argument("data_dir", nargs="?", type=Path, default=data_dir())
+    v.add_argument("--no-warnings", action="store_true", help="print errors only, not judgement-call warnings")
     v.set_defaults(run=_validate)
     s = commands.add_parser("stats", help="print the dataset's counts and as-of date")
     s.add_argument("--json", action="store_true", help="print JSON")
