@@ -5,9 +5,9 @@ import json
 import sys
 from pathlib import Path
 
-from atlas.load import load_dataset, validate, warnings
+from atlas.load import Dataset, load_dataset, validate, warnings
 from atlas.paths import data_dir
-from atlas.problems import DataError
+from atlas.problems import DataError, printable
 from atlas.stats import stats
 
 
@@ -19,9 +19,9 @@ def _validate(args: argparse.Namespace) -> int:
         for warning in warnings(args.data_dir):
             print(f"warning: {warning}")
     if problems:
-        print(f"{len(problems)} problem(s) in {args.data_dir}", file=sys.stderr)
+        print(printable(f"{len(problems)} problem(s) in {args.data_dir}"), file=sys.stderr)
         return 1
-    print(f"{args.data_dir}: valid")
+    print(printable(f"{args.data_dir}: valid"))
     return 0
 
 
@@ -41,19 +41,33 @@ def _stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def _totals(args: argparse.Namespace) -> int:
-    from atlas.totals import totals
-    from atlas.urlstate import filters_from_query
-
+def _load_with_data(args: argparse.Namespace) -> Dataset | None:
+    """The dataset for a command that needs claims, or None after printing why it cannot run."""
     try:
         ds = load_dataset(args.data_dir)
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
+        return None
+    if ds.is_empty:
+        print(
+            printable(f"{args.data_dir}: valid but holds no claims; there is nothing to {args.command}"),
+            file=sys.stderr,
+        )
+        return None
+    return ds
+
+
+def _totals(args: argparse.Namespace) -> int:
+    from atlas.totals import totals
+    from atlas.urlstate import filters_from_query
+
+    ds = _load_with_data(args)
+    if ds is None:
         return 1
     filters, notices = filters_from_query(ds, args.query)
     for notice in notices:
-        print(f"notice: {notice}", file=sys.stderr)
+        print(printable(f"notice: {notice}"), file=sys.stderr)
     figures = totals(ds, filters)
     if args.json:
         print(json.dumps(figures, indent=2, ensure_ascii=False))
@@ -62,24 +76,26 @@ def _totals(args: argparse.Namespace) -> int:
     metrics = list(figures["units"])
     print(f"{'stage':<22}{'sites':>7}" + "".join(f"{m:>18}" for m in metrics))
     for stage, row in figures["europe"]["by_stage"].items():
-        cells = "".join(f"{'' if row[m] is None else f'{row[m]:,.0f}':>18}" for m in metrics)
-        print(f"{stage:<22}{row['sites']:>7}{cells}")
-    head = figures["europe"]["totals"]
-    cells = "".join(f"{'' if head[m] is None else f'{head[m]:,.0f}':>18}" for m in metrics)
-    print(f"{'TOTAL (counted stages)':<22}{figures['europe']['counted_sites']:>7}{cells}")
+        print(f"{stage:<22}{row['sites']:>7}" + _cells(row, metrics))
+    print(
+        f"{'TOTAL (counted stages)':<22}{figures['europe']['counted_sites']:>7}"
+        + _cells(figures["europe"]["totals"], metrics)
+    )
     return 0
+
+
+def _cells(row: dict, metrics: list[str]) -> str:
+    return "".join(f"{'' if row[m] is None else f'{row[m]:,.0f}':>18}" for m in metrics)
 
 
 def _export(args: argparse.Namespace) -> int:
     from atlas.package import build_zip
 
-    try:
-        path = build_zip(args.zip, args.data_dir)
-    except DataError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+    ds = _load_with_data(args)
+    if ds is None:
         return 1
-    print(f"wrote {path} ({path.stat().st_size:,} bytes)")
+    path = build_zip(args.zip, ds)
+    print(printable(f"wrote {path} ({path.stat().st_size:,} bytes)"))
     return 0
 
 
@@ -87,15 +103,13 @@ def _report(args: argparse.Namespace) -> int:
     # The report reuses the dashboard's Streamlit-free figure builders in components/.
     from components.report import write_report
 
-    try:
-        result = write_report(load_dataset(args.data_dir), args.out, args.query)
-    except DataError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+    ds = _load_with_data(args)
+    if ds is None:
         return 1
+    result = write_report(ds, args.out, args.query)
     for notice in result.notices:
-        print(f"notice: {notice}", file=sys.stderr)
-    print(f"wrote {result.path} ({result.bytes:,} bytes in {result.seconds:.2f} s)")
+        print(printable(f"notice: {notice}"), file=sys.stderr)
+    print(printable(f"wrote {result.path} ({result.bytes:,} bytes in {result.seconds:.2f} s)"))
     return 0
 
 
@@ -128,5 +142,22 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; any failure ends in a one-line message and a non-zero exit, never a traceback."""
     args = parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except MemoryError:
+        print(f"error: {args.command} ran out of memory", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(
+            printable(f"error: {args.command} failed: {exc.strerror or exc} ({exc.filename or 'no file'})"),
+            file=sys.stderr,
+        )
+        return 2
+    except Exception as exc:  # the last resort: a message, not a traceback
+        print(printable(f"error: {args.command} failed: {type(exc).__name__}: {exc}"), file=sys.stderr)
+        return 2
