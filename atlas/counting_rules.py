@@ -17,7 +17,12 @@ from atlas.schema import shown
 
 Frames = dict[str, pd.DataFrame]
 CLAIM_KEY = ["subject_type", "subject_id", "metric", "value", "value_text", "unit", "precision", "source_id"]
-EQUIVALENT = re.compile(r"equival|équival|äquival|H100e\b|H100-equivalent", re.IGNORECASE)
+EQUIVALENT = re.compile(
+    r"(?:equival|équival|äquival)\w*\W+(?:[\w’']+\W+){0,8}?H100"  # "the equivalent of 288,000 ... H100"
+    r"|H100\W+(?:GPU\W+)?(?:equival|équival|äquival)"  # "100,000 H100 GPU equivalents"
+    r"|\bH100e\b",
+    re.IGNORECASE,
+)  # "20,000 GPUs or equivalent AI accelerators" names chips, not H100-equivalents
 BID_PROGRAMMES = {"eu-ai-gigafactories"}
 
 

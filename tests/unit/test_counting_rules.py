@@ -40,3 +40,16 @@ def test_a_site_figure_equal_to_its_organisations_from_one_source_is_flagged(tmp
         "claims.csv:10:subject_id: same investment and source as organisation claim c16 (telco-de): "
         "keep the figure at the level the source states"
     ]
+
+
+def test_equivalents_are_told_from_chips_by_their_wording():
+    from atlas.counting_rules import EQUIVALENT
+
+    for text in [
+        "l’équivalent de 288 000 GPU actuels NVIDIA H100",
+        "at least 100,000 H100 GPU equivalents",
+        "50,000 H100e",
+    ]:
+        assert EQUIVALENT.search(text), text
+    for text in ["roughly 20,000 GPUs or equivalent AI accelerators", "18,000 Grace Blackwell systems"]:
+        assert not EQUIVALENT.search(text), text
