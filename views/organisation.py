@@ -3,7 +3,7 @@
 import streamlit as st
 
 from atlas.metrics import kpis
-from atlas.timeline import events_per_month
+from atlas.timeline import events_for, events_per_month
 from components.charts import CHART_CONFIG, events_chart
 from components.details import claims_about
 from components.downloads import csv_button
@@ -82,9 +82,7 @@ def render(ctx: Context) -> dict:
             open_country(ctx.filters.with_(organisations=()), by_country.iloc[row].country)
 
     st.subheader("Timeline")
-    events = ds.events[ds.events.organisations.fillna("").str.split(";").map(lambda ids: org_id in ids)]
-    if ctx.filters.as_of is not None:
-        events = events[events.date <= ctx.filters.as_of]
+    events = events_for(ds.events, organisations=(org_id,), as_of=ctx.filters.as_of)
     if events.empty:
         st.caption("No dated event names this organisation.")
     else:
