@@ -97,3 +97,22 @@ def test_a_programme_filter_narrows_events_like_sites_and_a_country_filter_adds_
     assert list(events_in_scope(EVENTS, one, Filters(countries=("FRA",))).event_id) == ["site", "deal"]
     assert len(events_in_scope(EVENTS, one, Filters())) == 3
     assert list(events_in_scope(EVENTS, one, Filters(as_of=pd.Timestamp("2025-01-15"))).event_id) == ["site"]
+
+
+def test_h100e_gaps_name_the_reason():
+    from atlas.coverage import h100e_gaps, h100e_share
+
+    frame = pd.DataFrame(
+        {
+            "site_id": ["a", "b", "c", "d"],
+            "name": ["A", "B", "C", "D"],
+            "country": ["FRA"] * 4,
+            "gpu_count": pd.array([10, 20, 30, None], dtype="Float64"),
+            "accelerator_model": pd.array([None, "OTHER", "H100", "H100"], dtype="string"),
+            "h100e": pd.array([None, None, 30, None], dtype="Float64"),
+        }
+    )
+    accelerators = pd.DataFrame({"accelerator_id": ["H100", "OTHER"], "bf16_dense_tflops": [989.5, None]})
+    gaps = h100e_gaps(frame, accelerators).set_index("site_id")
+    assert gaps.reason.to_dict() == {"a": "no accelerator model stated", "b": "model not specified by the source"}
+    assert h100e_share(frame) == (1, 2)
