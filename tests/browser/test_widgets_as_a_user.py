@@ -88,3 +88,21 @@ def test_as_of_date_typed_and_confirmed_with_enter(offline_page, app_url, size):
     assert "as_of=2025-07-01" in offline_page.url
     assert int(tile(offline_page, "Sites").replace(",", "")) < int(latest.replace(",", ""))
     assert_no_error(offline_page)
+
+
+def test_sidebar_status_pick_replaces_the_headline_scope(offline_page, app_url):
+    offline_page.set_viewport_size({"width": 1920, "height": 1080})
+    offline_page.goto(app_url + "/")
+    wait_for_app(offline_page)
+    headline = tile(offline_page, "Accelerators (chips)")
+    sidebar = offline_page.get_by_test_id("stSidebar")
+    box = sidebar.get_by_test_id("stMultiSelect").filter(has_text="Status")
+    box.locator("input").click()
+    box.locator("input").fill("Bid")
+    offline_page.get_by_role("option", name="Bid (not selected)", exact=True).click()
+    offline_page.keyboard.press("Escape")
+    expect(offline_page.get_by_test_id("stMain")).to_contain_text("sites at stage bid", timeout=30_000)
+    wait_for_app(offline_page)
+    assert "status=bid" in offline_page.url
+    assert tile(offline_page, "Accelerators (chips)") != headline  # the bids' own total, labelled as such
+    assert_no_error(offline_page)
