@@ -43,9 +43,9 @@ def render(ctx: Context) -> dict:
         md(f"{ctx.as_of_label} · figures add {scope_words(ctx.stages)}, each figure once")
         + " · other sidebar filters apply; the country filter does not"
     )
-    bids = ", ".join(f"{md(r.name)} {r.n_bids}" for r in table.itertuples() if r.n_bids)
+    bids = ", ".join(f"{r.name} {r.n_bids}" for r in table.itertuples() if r.n_bids)
     if bids:
-        st.caption("Bids not selected, left out of these figures: " + bids + ".")
+        st.caption(md(f"Bids not selected, left out of these figures: {bids}."))
     for metric, label in METRIC.items():
         left, right = st.columns(2)
         left.plotly_chart(compare_chart(table, metric, label), config=image_config(CHART_CONFIG), key=f"cmp_{metric}")

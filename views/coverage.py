@@ -9,6 +9,7 @@ from components.charts import CHART_CONFIG, coverage_heatmap
 from components.downloads import csv_button
 from components.images import image_config
 from components.page import Context, caption_filters, run
+from components.text import md
 
 PAGE = "coverage"
 
@@ -62,8 +63,10 @@ def render(ctx: Context) -> dict:
     done, with_model = h100e_share(ctx.sites)
     gaps = h100e_gaps(ctx.sites, ctx.ds.accelerators)
     st.caption(
-        f"{done} of {with_model} sites that state both a count and a model get an H100e value; "
-        f"{len(gaps)} site(s) with a count get none, for the reason given."
+        md(
+            f"{done} of {with_model} sites that state both a count and a model get an H100e value; "
+            f"{len(gaps)} site(s) with a count get none, for the reason given."
+        )
     )
     if len(gaps):
         st.dataframe(gaps.drop(columns="site_id"), hide_index=True, width="stretch")

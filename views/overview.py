@@ -51,7 +51,7 @@ def render(ctx: Context) -> dict:
     row2[1].metric(
         "H100-equivalents",
         number(totals["h100e"]),
-        help=H100E_HELP,
+        help=md(H100E_HELP),
     )
     row2[2].metric(
         "Power", number(totals["power_mw"], "MW"), help=f"Resolved power claims at {md(scope)}, {md(label)}."
