@@ -29,7 +29,7 @@ def left_out_sentence(totals: dict, label: str, scope: str) -> str:
                 value = money(figures[metric]) if metric == "investment_eur" else number(figures[metric])
                 bits.append(shown.format(value))
         parts.append(f"{STATUS_GROUP.get(stage, stage)}: " + ", ".join(bits))
-    sentence = f"Totals {label}, over {scope}. Unknown figures are left out, not counted as zero."
+    sentence = f"Totals ({label}) add {scope}. Unknown figures are left out, not counted as zero."
     if parts:
         sentence += " Not added: " + "; ".join(parts) + "."
     return sentence

@@ -116,3 +116,15 @@ def test_h100e_gaps_name_the_reason():
     gaps = h100e_gaps(frame, accelerators).set_index("site_id")
     assert gaps.reason.to_dict() == {"a": "no accelerator model stated", "b": "model not specified by the source"}
     assert h100e_share(frame) == (1, 2)
+
+
+def test_every_status_of_the_contract_has_labels_and_a_colour():
+    from atlas.counting import STAGES
+    from atlas.filters import STATUS_ORDER
+    from atlas.labels import STATUS, STATUS_GROUP, STATUS_SHORT
+    from components.palette import STATUS_COLOURS, STATUS_GROUP_COLOURS
+
+    for status in STATUS_ORDER:
+        assert status in STATUS and status in STATUS_SHORT and status in STATUS_COLOURS, status
+    for stage in STAGES:
+        assert stage in STATUS_GROUP and stage in STATUS_GROUP_COLOURS, stage
