@@ -6,7 +6,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from atlas.load import Dataset, load_dataset, validate
+from atlas.load import Dataset, load_dataset, validate, warnings
 from atlas.paths import data_dir
 from atlas.problems import DataError, printable
 from atlas.stats import stats
@@ -16,6 +16,9 @@ def _validate(args: argparse.Namespace) -> int:
     problems = validate(args.data_dir)
     for problem in problems:
         print(problem)
+    if not args.no_warnings:
+        for warning in warnings(args.data_dir):
+            print(f"warning: {warning}")
     if problems:
         print(printable(f"{len(problems)} problem(s) in {args.data_dir}"), file=sys.stderr)
         return 1
@@ -54,6 +57,36 @@ def _load_with_data(args: argparse.Namespace) -> Dataset | None:
         )
         return None
     return ds
+
+
+def _totals(args: argparse.Namespace) -> int:
+    from atlas.totals import totals
+    from atlas.urlstate import filters_from_query
+
+    ds = _load_with_data(args)
+    if ds is None:
+        return 1
+    filters, notices = filters_from_query(ds, args.query)
+    for notice in notices:
+        print(printable(f"notice: {notice}"), file=sys.stderr)
+    figures = totals(ds, filters)
+    if args.json:
+        print(json.dumps(figures, indent=2, ensure_ascii=False))
+        return 0
+    print(f"as of {figures['as_of']}; totals add stages: {', '.join(figures['counted_stages'])}")
+    metrics = list(figures["units"])
+    print(f"{'stage':<22}{'sites':>7}" + "".join(f"{m:>18}" for m in metrics))
+    for stage, row in figures["europe"]["by_stage"].items():
+        print(f"{stage:<22}{row['sites']:>7}" + _cells(row, metrics))
+    print(
+        f"{'TOTAL (counted stages)':<22}{figures['europe']['counted_sites']:>7}"
+        + _cells(figures["europe"]["totals"], metrics)
+    )
+    return 0
+
+
+def _cells(row: dict, metrics: list[str]) -> str:
+    return "".join(f"{'' if row[m] is None else f'{row[m]:,.0f}':>18}" for m in metrics)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -166,11 +199,17 @@ def parser() -> argparse.ArgumentParser:
     commands = root.add_subparsers(dest="command", required=True)
     v = commands.add_parser("validate", help="check a data directory against data/datapackage.json")
     v.add_argument("data_dir", nargs="?", type=Path, default=data_dir())
+    v.add_argument("--no-warnings", action="store_true", help="print errors only, not judgement-call warnings")
     v.set_defaults(run=_validate)
     s = commands.add_parser("stats", help="print the dataset's counts and as-of date")
     s.add_argument("--json", action="store_true", help="print JSON")
     s.add_argument("--data-dir", type=Path, default=data_dir())
     s.set_defaults(run=_stats)
+    t = commands.add_parser("totals", help="print Europe and per-country totals by stage (the dashboard's numbers)")
+    t.add_argument("--json", action="store_true", help="print JSON (schema in README.md)")
+    t.add_argument("--query", default="", help='filters as a query string, e.g. "country=FRA&as_of=2025-07-01"')
+    t.add_argument("--data-dir", type=Path, default=data_dir())
+    t.set_defaults(run=_totals)
     e = commands.add_parser("export", help="write the full dataset package (CSVs, datapackage, README, sites GeoJSON)")
     e.add_argument("--zip", type=Path, required=True, help="output ZIP path")
     e.add_argument("--data-dir", type=Path, default=data_dir())

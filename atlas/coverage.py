@@ -35,3 +35,26 @@ def coverage_by_field(sites: pd.DataFrame) -> pd.DataFrame:
     frame = pd.DataFrame(rows)
     frame["share_known"] = frame.known / len(sites) if len(sites) else pd.NA
     return frame
+
+
+def h100e_gaps(sites: pd.DataFrame, accelerators: pd.DataFrame) -> pd.DataFrame:
+    """Sites with an accelerator count but no H100e value, and why (so the gap is named, not hidden)."""
+    bf16 = accelerators.set_index("accelerator_id").bf16_dense_tflops
+    gaps = sites[sites.gpu_count.notna() & sites.h100e.isna()]
+    reason = gaps.accelerator_model.map(
+        lambda model: (
+            "no accelerator model stated"
+            if pd.isna(model)
+            else (
+                "model not specified by the source" if model == "OTHER" else f"no sourced dense BF16 figure for {model}"
+            )
+        )
+    )
+    reason = reason.where(gaps.accelerator_model.isna() | gaps.accelerator_model.map(bf16).isna(), "unknown")
+    return gaps[["site_id", "name", "country", "gpu_count", "accelerator_model"]].assign(reason=reason.to_numpy())
+
+
+def h100e_share(sites: pd.DataFrame) -> tuple[int, int]:
+    """(sites with a count and a model that get an H100e value, sites with a count and a model)."""
+    both = sites[sites.gpu_count.notna() & sites.accelerator_model.notna()]
+    return int(both.h100e.notna().sum()), len(both)

@@ -18,6 +18,20 @@ def period_start(text: str | None) -> pd.Timestamp | None:
     return None
 
 
+def period_end(text: str | None) -> pd.Timestamp | None:
+    """Last day of an expected-online period: "2026" means by 31 December 2026, "2026-Q2" by 30 June."""
+    start = period_start(text)
+    if start is None:
+        return None
+    if re.fullmatch(r"\d{4}", text):
+        return pd.Timestamp(start.year, 12, 31)
+    if re.fullmatch(r"\d{4}-Q[1-4]", text):
+        return start + pd.offsets.QuarterEnd(0)
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        return start + pd.offsets.MonthEnd(0)
+    return start
+
+
 def quarter_label(date: pd.Timestamp | None) -> str | None:
     return None if date is None or pd.isna(date) else f"{date.year}-Q{(date.month - 1) // 3 + 1}"
 
@@ -36,19 +50,26 @@ def status_history(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def expected_online_history(claims: pd.DataFrame) -> pd.DataFrame:
-    """Every expected-online claim per site with its period start, and whether it slipped from the one before."""
+    """Every expected-online claim per site with its period, and whether it slipped from the one before.
+
+    A date slips when the end of its period moves later ("2026-Q2" → "2026-Q4": 184 days). A
+    refinement inside the earlier period ("2026" → "2026-06") is not a slip: the promise was
+    "by the end of 2026", and it still holds.
+    """
     expected = claims[(claims.subject_type == "site") & (claims.metric == "expected_online")].copy()
     expected = expected.sort_values(["subject_id", "claimed_on", "claim_id"])
     expected["expected_start"] = pd.to_datetime(expected.value_text.map(period_start).astype("object"))
-    before = expected.groupby("subject_id").expected_start.shift()
-    expected["slipped"] = expected.expected_start.gt(before) & before.notna()
-    expected["slip_days"] = (expected.expected_start - before).dt.days.where(expected.slipped)
+    expected["expected_end"] = pd.to_datetime(expected.value_text.map(period_end).astype("object"))
+    before = expected.groupby("subject_id").expected_end.shift()
+    expected["slipped"] = expected.expected_end.gt(before) & before.notna()
+    expected["slip_days"] = (expected.expected_end - before).dt.days.where(expected.slipped)
     return expected[
         [
             "subject_id",
             "claimed_on",
             "value_text",
             "expected_start",
+            "expected_end",
             "slipped",
             "slip_days",
             "as_stated",
@@ -58,27 +79,32 @@ def expected_online_history(claims: pd.DataFrame) -> pd.DataFrame:
     ].reset_index(drop=True)
 
 
-def delays(history: pd.DataFrame, statuses: pd.Series, today: pd.Timestamp) -> pd.DataFrame:
-    """Per site: first and latest expected online, total slip, and whether it is overdue.
+DONE = frozenset({"operational", "paused", "withdrawn"})
 
-    `history` is `expected_online_history(claims)`. Overdue: not operational and the latest
-    expected period has started before `today`. `statuses` maps site_id to its resolved status.
+
+def delays(history: pd.DataFrame, statuses: pd.Series, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Per site: first and latest expected online, total slip, and whether it is overdue at `as_of`.
+
+    `history` is `expected_online_history` of the claims known at `as_of`; `statuses` maps
+    site_id to its status resolved at `as_of`. Overdue: the latest period has ended before
+    `as_of` and the site is not operational (nor paused or withdrawn, which are their own
+    story). The slip is the sum of the moves of the period's end; an operational site's slips
+    are its history, kept here and flagged by `done`.
     """
+    columns = ["subject_id", "first_expected", "latest_expected", "slip_days", "n_slips", "overdue", "done"]
     if history.empty:
-        return pd.DataFrame(
-            columns=["subject_id", "first_expected", "latest_expected", "slip_days", "n_slips", "overdue"]
-        )
+        return pd.DataFrame(columns=columns)
     grouped = history.groupby("subject_id")
     out = pd.DataFrame(
         {
             "first_expected": grouped.value_text.first(),
             "latest_expected": grouped.value_text.last(),
-            "first_start": grouped.expected_start.first(),
-            "latest_start": grouped.expected_start.last(),
+            "latest_end": grouped.expected_end.last(),
             "n_slips": grouped.slipped.sum().astype(int),
+            "slip_days": grouped.slip_days.sum(min_count=1).fillna(0).astype(int),
         }
     )
-    out["slip_days"] = (out.latest_start - out.first_start).dt.days
     status = pd.Series(out.index.map(statuses), index=out.index)
-    out["overdue"] = out.latest_start.lt(today) & status.ne("operational")
-    return out.reset_index().drop(columns=["first_start", "latest_start"])
+    out["done"] = status.isin(DONE)
+    out["overdue"] = out.latest_end.lt(pd.Timestamp(as_of)) & ~out.done
+    return out.reset_index()[columns]

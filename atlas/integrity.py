@@ -9,6 +9,7 @@ import pandas as pd
 
 from atlas import geo
 from atlas.contract import Contract
+from atlas.counting_rules import counting_errors
 from atlas.problems import Problem
 from atlas.schema import shown, valid_dates
 
@@ -294,4 +295,4 @@ CHECKS: tuple[Check, ...] = (
 
 
 def cross_table_problems(contract: Contract, frames: Frames) -> list[Problem]:
-    return [p for check in CHECKS for p in check(contract, frames)]
+    return [p for check in (*CHECKS, counting_errors) for p in check(contract, frames)]

@@ -11,6 +11,16 @@ STATUS = {
     "withdrawn": "Withdrawn",
     "not_stated": "Status not stated",
 }
+STATUS_SHORT = {  # for narrow tiles; STATUS says it in full
+    "bid": "Bid",
+    "announced": "Announced",
+    "selected": "Selected",
+    "contracted": "Contracted",
+    "under_construction": "Building",
+    "operational": "Operational",
+    "paused": "Paused",
+    "withdrawn": "Withdrawn",
+}
 STATUS_GROUP = {
     "bid": "Bid (not selected)",
     "announced": "Announced plan",

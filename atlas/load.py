@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from atlas.contract import Contract, Resource, load_contract
+from atlas.counting_rules import counting_warnings
 from atlas.integrity import cross_table_problems
 from atlas.paths import data_dir as default_data_dir
 from atlas.problems import DataError, Problem
@@ -58,6 +59,19 @@ def validate(directory: Path | str | None = None, contract: Contract | None = No
     directory = Path(directory) if directory is not None else default_data_dir()
     _, problems = read_and_check(directory, contract or load_contract())
     return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
+
+
+def warnings(directory: Path | str | None = None, contract: Contract | None = None) -> list[Problem]:
+    """Judgement calls worth a curator's look (see `atlas.counting_rules.WARNINGS`); they do not stop loading."""
+    directory = Path(directory) if directory is not None else default_data_dir()
+    contract = contract or load_contract()
+    frames = {}
+    for resource in contract.resources:
+        frame, _ = read_raw(directory, resource)
+        if frame is not None:
+            frames[resource.name] = frame
+    found = counting_warnings(contract, frames)
+    return sorted(set(found), key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
 
 
 def _typed(frame: pd.DataFrame, resource: Resource) -> pd.DataFrame:

@@ -6,6 +6,7 @@ the buildout as it was known on any day.
 
 import pandas as pd
 
+from atlas.counting import HEADLINE_STAGES, TOTAL_METRICS, by_stage, counted, headline, stage_of
 from atlas.filters import STATUS_ORDER
 from atlas.labels import METRIC
 from atlas.load import Dataset
@@ -21,16 +22,6 @@ SITE_METRICS = [
     "expected_online",
     "compute_exaflops",
 ]
-STATUS_GROUPS = {
-    "bid": "bid",
-    "announced": "announced",
-    "selected": "selected",
-    "contracted": "contracted",
-    "under_construction": "under_construction",
-    "operational": "operational",
-    "paused": "paused_or_withdrawn",
-    "withdrawn": "paused_or_withdrawn",
-}
 COUNTRY_METRICS = tuple(METRIC)  # the metrics the map and the country tables offer
 
 
@@ -49,6 +40,13 @@ def _operators(ds: Dataset) -> pd.Series:
     return roles.groupby("site_id").name.agg(lambda names: "; ".join(sorted(set(names))))
 
 
+def _parents(ds: Dataset) -> pd.Series:
+    links = ds.tables.get("site_parents")
+    if links is None or links.empty:
+        return pd.Series(dtype="string")
+    return links.set_index("site_id").parent_site_id
+
+
 def site_table(ds: Dataset, as_of: pd.Timestamp | None = None) -> pd.DataFrame:
     """One row per site known at `as_of`, with its resolved metrics and provenance counts."""
     claims = claims_as_of(ds.claims, as_of)
@@ -63,7 +61,14 @@ def site_table(ds: Dataset, as_of: pd.Timestamp | None = None) -> pd.DataFrame:
     sites["status_since"] = idx.map(_metric_column(resolved, "status", "claimed_on"))
     sites["gpu_count"] = idx.map(_metric_column(resolved, "gpu_count", "value")).astype("Float64")
     sites["accelerator_model"] = idx.map(_metric_column(resolved, "accelerator_model", "value_text")).astype("string")
-    sites["h100e"] = h100_equivalents(sites.gpu_count, sites.accelerator_model, ds.accelerators)
+    derived = h100_equivalents(sites.gpu_count, sites.accelerator_model, ds.accelerators)
+    stated = idx.map(_metric_column(resolved, "h100e_count", "value")).astype("Float64")
+    sites["h100e"] = derived.fillna(stated)
+    sites["h100e_basis"] = (
+        pd.Series("chips × speed", index=sites.index, dtype="string")
+        .where(derived.notna(), pd.Series("as stated", index=sites.index, dtype="string").where(stated.notna()))
+        .astype("string")
+    )
     sites["power_mw"] = idx.map(_metric_column(resolved, "power_mw", "value")).astype("Float64")
     amount = idx.map(_metric_column(resolved, "investment", "value"))
     currency = idx.map(_metric_column(resolved, "investment", "unit"))
@@ -80,65 +85,74 @@ def site_table(ds: Dataset, as_of: pd.Timestamp | None = None) -> pd.DataFrame:
         idx.map(resolved[resolved.conflict.fillna(False)].groupby("subject_id").size()).fillna(0).astype("Int64")
     )
     sites["operator"] = idx.map(_operators(ds)).astype("string")
-    sites["status_group"] = sites.status.map(STATUS_GROUPS).astype("string")
+    sites["stage"] = stage_of(sites.status)
+    sites["status_group"] = sites.stage
+    sites["parent_site_id"] = idx.map(_parents(ds)).astype("string")
     order = {s: i for i, s in enumerate(STATUS_ORDER)}
     sites["_order"] = sites.status.map(order)
     return sites.sort_values(["country", "_order", "name"]).drop(columns="_order").reset_index(drop=True)
 
 
-def _sum_known(values: pd.Series) -> float:
-    """Sum of known values; NA when none is known (unknown is not zero)."""
-    return values.sum(min_count=1)
-
-
-def country_table(ds: Dataset, sites: pd.DataFrame, only: tuple[str, ...] = ()) -> pd.DataFrame:
+def country_table(
+    ds: Dataset, sites: pd.DataFrame, only: tuple[str, ...] = (), stages: tuple[str, ...] = HEADLINE_STAGES
+) -> pd.DataFrame:
     """One row per country of the map: site counts and summed metrics, absolute and normalised.
 
-    A country with no site has 0 sites and 0 of every metric; a country whose sites report no
-    figure for a metric has an empty value for it. With `only`, countries outside it are
-    filtered out, so every figure of theirs is empty rather than 0.
+    Figures add only the sites in `stages` (by default the headline scope: no bids, no paused or
+    withdrawn sites), each figure once (see `atlas.counting`); `n_sites` counts those sites, and
+    `n_bids` the bids left out. A country with no counted site has 0 sites and 0 of every metric;
+    a country whose sites report no figure for a metric has an empty value for it. With `only`,
+    countries outside it are filtered out, so every figure of theirs is empty rather than 0.
     """
-    grouped = sites.groupby("country")
+    frame = sites.assign(**{m: counted(sites, m) for m in TOTAL_METRICS})
+    inside = frame[frame.stage.isin(stages)]
+    grouped = inside.groupby("country")
     out = ds.countries[["iso3", "name", "eu_member", "population", "gdp_eur"]].copy().set_index("iso3")
     out["n_sites"] = grouped.size().reindex(out.index).fillna(0).astype("Int64")
-    for metric in ["gpu_count", "h100e", "power_mw", "investment_eur"]:
-        summed = grouped[metric].agg(_sum_known).reindex(out.index).astype("Float64")
+    for metric in TOTAL_METRICS:
+        summed = grouped[metric].agg(lambda v: v.sum(min_count=1)).reindex(out.index).astype("Float64")
         out[metric] = summed.mask(out.n_sites.eq(0), 0.0)
         out[f"{metric}_sites_known"] = grouped[metric].count().reindex(out.index).fillna(0).astype("Int64")
     for metric in COUNTRY_METRICS:
         out[f"{metric}_per_million"] = per_million_people(out[metric], out.population)
         out[f"{metric}_per_bn_gdp"] = per_billion_eur_gdp(out[metric], out.gdp_eur)
     out["n_operational"] = (
-        sites[sites.status == "operational"].groupby("country").size().reindex(out.index).fillna(0).astype("Int64")
+        inside[inside.stage == "operational"].groupby("country").size().reindex(out.index).fillna(0).astype("Int64")
     )
+    out["n_bids"] = frame[frame.stage == "bid"].groupby("country").size().reindex(out.index).fillna(0).astype("Int64")
+    if only:
+        outside = ~out.index.isin(only)
+        numeric = [c for c in out.columns if c not in {"name", "eu_member", "population", "gdp_eur"}]
+        out.loc[outside, numeric] = pd.NA
     return out.reset_index()
 
 
 def status_split(sites: pd.DataFrame, metric: str) -> pd.DataFrame:
-    """Sum of `metric` and number of sites per status group, with how many sites report the metric."""
-    frame = sites.assign(status_group=sites.status_group.fillna("not_stated"))
-    grouped = frame.groupby("status_group")
+    """Per stage, in stage order: sites, the sum of `metric` (each figure once) and how many sites report it."""
+    table = by_stage(sites)
     return pd.DataFrame(
         {
-            "sites": grouped.size(),
-            "total": grouped[metric].agg(_sum_known),
-            "sites_reporting": grouped[metric].count(),
+            "status_group": table.stage,
+            "sites": table.sites,
+            "total": table[metric],
+            "sites_reporting": table[f"{metric}_sites_reporting"],
         }
-    ).reset_index()
+    )
 
 
-def kpis(sites: pd.DataFrame) -> dict[str, float | int]:
-    """Headline totals over the given sites (paused and withdrawn sites excluded from capacity totals)."""
-    active = sites[~sites.status.isin(["paused", "withdrawn"])]
-    return {
-        "sites": len(sites),
-        "countries": sites.country.nunique(),
-        "gpu_count": _sum_known(active.gpu_count),
-        "h100e": _sum_known(active.h100e),
-        "power_mw": _sum_known(active.power_mw),
-        "investment_eur": _sum_known(active.investment_eur),
-        "paused_or_withdrawn": int(sites.status.isin(["paused", "withdrawn"]).sum()),
-    }
+def kpis(sites: pd.DataFrame, stages: tuple[str, ...] = HEADLINE_STAGES) -> dict:
+    """Headline totals over the sites in `stages`; `sites` and `countries` count every site given.
+
+    `left_out` holds the same totals for the stages outside the scope (bids, paused or withdrawn)
+    so a page can say what it did not add.
+    """
+    totals = headline(sites, stages)
+    totals["counted_sites"] = totals["sites"]
+    totals["sites"] = len(sites)
+    totals["countries"] = int(sites.country.nunique())
+    totals["paused_or_withdrawn"] = int((sites.stage == "paused_or_withdrawn").sum())
+    totals["bids"] = int((sites.stage == "bid").sum())
+    return totals
 
 
 def benchmarks(countries: pd.DataFrame) -> pd.DataFrame:

@@ -2,21 +2,39 @@
 
 import pandas as pd
 
+from atlas.filters import Filters
 from atlas.history import period_start, quarter_label
 
 
+def _names(column: pd.Series, wanted: set[str]) -> pd.Series:
+    """Whether each event's `;`-separated list names one of `wanted`."""
+    return column.fillna("").str.split(";").map(lambda ids: bool(wanted.intersection(i for i in ids if i)))
+
+
 def events_for(
-    events: pd.DataFrame, sites: pd.DataFrame, countries: tuple[str, ...] = (), as_of: pd.Timestamp | None = None
+    events: pd.DataFrame,
+    sites: pd.DataFrame | None = None,
+    countries: tuple[str, ...] = (),
+    organisations: tuple[str, ...] = (),
+    as_of: pd.Timestamp | None = None,
 ) -> pd.DataFrame:
-    """Events about the given sites, or (when `countries` is set) about those countries, up to `as_of`."""
-    site_ids = set(sites.site_id)
-    listed = events.sites.fillna("").str.split(";")
-    about_sites = listed.map(lambda ids: bool(site_ids.intersection(i for i in ids if i)))
-    if countries:
-        in_countries = events.countries.fillna("").str.split(";").map(lambda cs: bool(set(countries).intersection(cs)))
-        keep = about_sites | in_countries
+    """Events that name one of the given subjects, up to `as_of`, oldest first.
+
+    An event shows on a timeline only when it names that subject: one of `sites`, one of
+    `countries` or one of `organisations`. An event with no site never leaks onto a site's
+    timeline, and a programme filter (which narrows `sites`) narrows events the same way. With
+    no subject at all, every event is returned (the unfiltered Atlas).
+    """
+    if sites is None and not countries and not organisations:
+        keep = pd.Series(True, index=events.index)
     else:
-        keep = about_sites | events.sites.isna()
+        keep = pd.Series(False, index=events.index)
+        if sites is not None:
+            keep |= _names(events.sites, set(sites.site_id))
+        if countries:
+            keep |= _names(events.countries, set(countries))
+        if organisations:
+            keep |= _names(events.organisations, set(organisations))
     out = events[keep]
     if as_of is not None:
         out = out[out.date <= as_of]
@@ -48,3 +66,18 @@ def capacity_by_quarter(sites: pd.DataFrame, metric: str) -> pd.DataFrame:
     table = added.set_index(["quarter", "status_group"]).reindex(full, fill_value=0).reset_index()
     table["cumulative"] = table.groupby("status_group").added.cumsum()
     return table
+
+
+def events_in_scope(events: pd.DataFrame, sites: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The events the filters select, by the rule of `events_for`.
+
+    No filter: every event. A filter on a site's own attributes (status, kind, programme) keeps
+    only events naming a matching site; a country or organisation filter alone also keeps
+    events that name the country or organisation itself (a national plan, a company deal).
+    """
+    narrowed = filters.with_(as_of=None)
+    if narrowed.is_default:
+        return events_for(events, as_of=filters.as_of)
+    if filters.statuses or filters.kinds or filters.programmes:
+        return events_for(events, sites, as_of=filters.as_of)
+    return events_for(events, sites, filters.countries, filters.organisations, filters.as_of)

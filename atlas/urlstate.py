@@ -9,6 +9,7 @@ import datetime as dt
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from urllib.parse import parse_qs
 
 import pandas as pd
 
@@ -177,3 +178,10 @@ def dataset_filter_specs(ds) -> list[ParamSpec]:
         first=ds.claims.claimed_on.min(),
         last=pd.Timestamp.today().normalize(),
     )
+
+
+def filters_from_query(ds, query: str) -> tuple[Filters, list[str]]:
+    """Filters from a query string such as "country=FRA&status=operational", with notices for bad values."""
+    raw = parse_qs(query.lstrip("?"), keep_blank_values=True)
+    values, notices = parse(raw, dataset_filter_specs(ds))
+    return filters_from(values), notices

@@ -27,14 +27,14 @@ def status_split_chart(split: pd.DataFrame, value: str, title: str) -> go.Figure
             y=[plain(title)],
             orientation="h",
             name=plain(STATUS_GROUP[group]),
-            marker_color=colour,
+            marker={"color": colour, "pattern": {"shape": "/" if group == "bid" else ""}},
             hovertemplate=f"{plain(STATUS_GROUP[group])}: %{{x:,.0f}}<extra></extra>",
         )
     fig.update_layout(
         barmode="stack",
         height=130,
         margin={"l": 0, "r": 0, "t": 10, "b": 0},
-        legend={"orientation": "h", "y": -0.5},
+        legend={"orientation": "h", "y": -0.5, "traceorder": "normal"},
         xaxis={"tickformat": ",.0f"},
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",

@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from atlas.counting import counted_stages
 from atlas.filters import Filters, apply
 from atlas.load import Dataset, load_dataset
 from atlas.metrics import country_table, site_table
@@ -93,7 +94,7 @@ def filtered(
     filter state includes that date.
     """
     sites = apply(_sites_all, _ds.roles, _filters)
-    return sites, country_table(_ds, sites, _filters.countries)
+    return sites, country_table(_ds, sites, _filters.countries, counted_stages(_filters))
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)

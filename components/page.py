@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from atlas import urlstate
+from atlas.counting import counted_stages
 from atlas.filters import Filters
 from atlas.load import Dataset
 from components import state
@@ -37,6 +38,16 @@ class Context:
     def key(self) -> str:
         """A cache key for results that depend on the data directory and the filters."""
         return f"{self.ds.directory}|{self.filters!r}"
+
+    @property
+    def stages(self) -> tuple[str, ...]:
+        """The commitment stages the page's totals add (see `atlas.counting.counted_stages`)."""
+        return counted_stages(self.filters)
+
+    @property
+    def as_of(self) -> pd.Timestamp:
+        """The effective as-of date: the one picked, or the data's own."""
+        return self.filters.as_of if self.filters.as_of is not None else self.ds.as_of
 
     @property
     def as_of_label(self) -> str:

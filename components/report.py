@@ -11,21 +11,23 @@ import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qs
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
 from atlas import urlstate
+from atlas.counting import counted_stages
 from atlas.filters import Filters, apply
 from atlas.labels import STATUS
 from atlas.load import Dataset
 from atlas.metrics import country_table, kpis, site_table
 from atlas.reconcile import reconcile
-from atlas.timeline import events_for, events_per_month
+from atlas.timeline import events_in_scope, events_per_month
+from atlas.urlstate import filters_from_query
 from components.charts import events_chart
 from components.maps import europe_map
+from components.scope import left_out_sentence, scope_words
 from components.text import money, number
 
 EMPTY_TOPOLOGY = {"type": "Topology", "objects": {}, "arcs": []}
@@ -43,13 +45,6 @@ class ReportResult:
     bytes: int
     seconds: float
     notices: list[str]
-
-
-def filters_from_query(ds: Dataset, query: str) -> tuple[Filters, list[str]]:
-    """Filters from a query string such as "country=FRA&status=operational", with notices for bad values."""
-    raw = parse_qs(query.lstrip("?"), keep_blank_values=True)
-    values, notices = urlstate.parse(raw, urlstate.dataset_filter_specs(ds))
-    return urlstate.filters_from(values), notices
 
 
 def _esc(value: object) -> str:
@@ -89,21 +84,23 @@ def _figure(fig: go.Figure, div_id: str) -> str:
 def build_html(ds: Dataset, filters: Filters) -> str:
     sites_all = site_table(ds, filters.as_of)
     sites = apply(sites_all, ds.roles, filters)
-    countries = country_table(ds, sites, filters.countries)
-    totals = kpis(sites)
+    stages = counted_stages(filters)
+    countries = country_table(ds, sites, filters.countries, stages)
+    totals = kpis(sites, stages)
     as_of = filters.as_of or ds.as_of
     scope = "; ".join(f"{k}={v}" for k, v in urlstate.encode_filters(filters).items()) or "all sites"
     tiles = [
         ("Sites", f"{totals['sites']:,}"),
         ("Countries", f"{totals['countries']:,}"),
-        ("Accelerators", number(totals["gpu_count"])),
-        ("H100-equivalents (derived)", number(totals["h100e"])),
+        ("Bids not selected", f"{totals['bids']:,}"),
+        ("Accelerators (chips)", number(totals["gpu_count"])),
+        ("H100-equivalents", number(totals["h100e"])),
         ("Power", number(totals["power_mw"], "MW")),
-        ("Investment (derived)", money(totals["investment_eur"])),
+        ("Investment (EUR)", money(totals["investment_eur"])),
     ]
     top = countries[countries.n_sites > 0].sort_values("gpu_count", ascending=False, na_position="last").head(15)
     rec = reconcile(ds, sites, as_of=filters.as_of)
-    events = events_for(ds.events, sites, countries=filters.countries, as_of=filters.as_of)
+    events = events_in_scope(ds.events, sites, filters)
     cited = ds.sources[
         ds.sources.source_id.isin(
             ds.claims[ds.claims.subject_id.isin(sites.site_id) & (ds.claims.claimed_on <= as_of)].source_id
@@ -119,7 +116,7 @@ def build_html(ds: Dataset, filters: Filters) -> str:
             f"<div class=tile><div class=label>{_esc(k)}</div><div class=value>{_esc(v)}</div></div>" for k, v in tiles
         )
         + "</div>",
-        "<p class=note>Capacity totals exclude paused and withdrawn sites; unknown figures are left out, not counted as zero.</p>",
+        f"<p class=note>{_esc(left_out_sentence(totals, f'as of {as_of:%Y-%m-%d}', scope_words(stages)))}</p>",
         "<h2>Map: accelerators by country, sites by status</h2>",
         _figure(map_fig, "report-map"),
         "<h2>Top countries</h2>",

@@ -7,7 +7,7 @@ from atlas.contract import load_contract
 from atlas.filters import NO_STATUS, STATUS_ORDER, Filters
 from atlas.labels import KIND, STATUS
 from atlas.load import Dataset
-from atlas.urlstate import filters_from
+from atlas.urlstate import dataset_filter_specs, filters_from, parse
 from components.state import set_filters
 from components.text import md
 
@@ -22,23 +22,44 @@ WIDGETS = {
 }
 
 
+AS_OF_ERROR = "flt_as_of_error"
+
+
 def _set_widgets(filters: Filters) -> None:
     """Put the canonical filter state into the widgets (their keys do not survive a page switch)."""
     for key, (_, attr) in WIDGETS.items():
         value = getattr(filters, attr)
-        st.session_state[key] = (
-            value.date() if isinstance(value, pd.Timestamp) else (list(value) if isinstance(value, tuple) else value)
+        if key == "flt_as_of":
+            st.session_state[key] = "" if value is None else f"{value:%Y-%m-%d}"
+        else:
+            st.session_state[key] = list(value) if isinstance(value, tuple) else value
+
+
+def _as_of(ds: Dataset, text: str | None) -> tuple[pd.Timestamp | None, str | None]:
+    """The typed as-of date, checked like the URL parameter: (date or None, a notice or None)."""
+    text = (text or "").strip()
+    if not text:
+        return None, None
+    spec = next(s for s in dataset_filter_specs(ds) if s.name == "as_of")
+    values, notices = parse({"as_of": [text]}, [spec])
+    if notices:
+        notice = (
+            notices[0].replace("Parameter 'as_of'", "The As of date").replace("using the default", "it was not applied")
         )
+        return None, notice
+    return values["as_of"], None
 
 
-def _from_widgets() -> Filters:
+def _from_widgets(ds: Dataset, previous: Filters) -> Filters:
     values = {param: st.session_state.get(key) for key, (param, _) in WIDGETS.items()}
-    values["as_of"] = None if values["as_of"] is None else pd.Timestamp(values["as_of"])
+    as_of, notice = _as_of(ds, values["as_of"])
+    st.session_state[AS_OF_ERROR] = notice
+    values["as_of"] = previous.as_of if notice else as_of
     return filters_from(values)
 
 
-def _changed() -> None:
-    set_filters(_from_widgets())
+def _changed(ds: Dataset, previous: Filters) -> None:
+    set_filters(_from_widgets(ds, previous))
 
 
 def _reset() -> None:
@@ -69,16 +90,27 @@ def filter_sidebar(ds: Dataset, filters: Filters) -> Filters:
         st.subheader("Filters")
         for label, options, names, key, everything in _choices(ds):
             st.multiselect(
-                md(label), options, format_func=names.get, key=key, on_change=_changed, placeholder=everything
+                md(label),
+                options,
+                format_func=names.get,
+                key=key,
+                on_change=_changed,
+                args=(ds, filters),
+                placeholder=everything,
             )
-        st.date_input(
-            "As of",
-            min_value=first,
-            max_value=last,
+        st.text_input(
+            "As of (YYYY-MM-DD)",
             key="flt_as_of",
             on_change=_changed,
-            help="Show the buildout as it was known on this date: only claims made on or before it count. Empty = latest data.",
-            format="YYYY-MM-DD",
+            args=(ds, filters),
+            placeholder=f"latest data ({ds.as_of:%Y-%m-%d})",
+            max_chars=10,
+            help=(
+                "Show the buildout as it was known on this date: only claims made on or before it count. "
+                f"Type a date from {first:%Y-%m-%d} to {last:%Y-%m-%d} and press Enter; empty = latest data."
+            ),
         )
+        if notice := st.session_state.get(AS_OF_ERROR):
+            st.warning(md(notice))
         st.button("Reset filters", on_click=_reset, width="stretch")
-    return _from_widgets()
+    return _from_widgets(ds, filters)

@@ -11,6 +11,7 @@ from components.charts import CHART_CONFIG, compare_chart
 from components.downloads import csv_button
 from components.images import image_config
 from components.page import Context, run
+from components.scope import scope_words
 from components.text import md
 
 PAGE = "compare"
@@ -37,8 +38,14 @@ def render(ctx: Context) -> dict:
         return {"compare": tuple(chosen)}
 
     sites = apply(ctx.sites_all, ds.roles, ctx.filters.with_(countries=()))
-    table = country_table(ds, sites).set_index("iso3").loc[chosen].reset_index()
-    st.caption(md(ctx.as_of_label) + " · other sidebar filters apply; the country filter does not")
+    table = country_table(ds, sites, stages=ctx.stages).set_index("iso3").loc[chosen].reset_index()
+    st.caption(
+        md(f"{ctx.as_of_label} · figures add {scope_words(ctx.stages)}, each figure once")
+        + " · other sidebar filters apply; the country filter does not"
+    )
+    bids = ", ".join(f"{r.name} {r.n_bids}" for r in table.itertuples() if r.n_bids)
+    if bids:
+        st.caption(md(f"Bids not selected, left out of these figures: {bids}."))
     for metric, label in METRIC.items():
         left, right = st.columns(2)
         left.plotly_chart(compare_chart(table, metric, label), config=image_config(CHART_CONFIG), key=f"cmp_{metric}")

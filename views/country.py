@@ -6,7 +6,7 @@ from atlas.export import with_provenance
 from atlas.filters import apply
 from atlas.labels import METRIC
 from atlas.metrics import benchmarks, country_table
-from atlas.timeline import events_for, events_per_month
+from atlas.timeline import events_in_scope, events_per_month
 from components.charts import CHART_CONFIG, events_chart
 from components.data import cached_figure
 from components.details import SITE_TABLE_COLUMNS, claims_about
@@ -15,6 +15,7 @@ from components.images import image_config
 from components.maps import MAP_CONFIG, europe_map
 from components.nav import back_links, open_organisation, open_site, point_site, selected_point, selected_row
 from components.page import Context, run
+from components.scope import scope_words
 from components.state import set_filters
 from components.tables import CLAIM_COLUMNS, SITE_COLUMNS, event_table
 from components.text import md, money, number
@@ -58,7 +59,7 @@ def render(ctx: Context) -> dict:
     )
 
     others = apply(ctx.sites_all, ds.roles, ctx.filters.with_(countries=()))
-    europe = country_table(ds, others)
+    europe = country_table(ds, others, stages=ctx.stages)
     bench = benchmarks(europe)
     mine = europe.set_index("iso3").loc[iso3]
     cols = st.columns(5)
@@ -72,6 +73,8 @@ def render(ctx: Context) -> dict:
             ),
         )
         col.caption(md(f"median {fmt(bench.at[metric, 'european_median'])} · EU {fmt(bench.at[metric, 'eu_total'])}"))
+    bids = f" {int(mine.n_bids)} bid(s) not selected are left out." if mine.n_bids else ""
+    st.caption(md(f"Figures add {scope_words(ctx.stages)}, each figure once.{bids}"))
 
     sites = ctx.sites
     left, right = st.columns([3, 2])
@@ -140,7 +143,7 @@ def render(ctx: Context) -> dict:
         st.dataframe(centres[["name", "city", "status", "operator"]], hide_index=True, width="stretch")
 
     st.subheader("Timeline of announcements")
-    events = events_for(ds.events, sites, countries=(iso3,), as_of=ctx.filters.as_of)
+    events = events_in_scope(ds.events, sites, ctx.filters.with_(countries=(iso3,)))
     if events.empty:
         st.caption("No dated event recorded.")
     else:

@@ -3,12 +3,13 @@
 import pandas as pd
 import streamlit as st
 
-from atlas.coverage import FIELDS, STALE_AFTER, coverage_by_country, coverage_by_field
+from atlas.coverage import FIELDS, STALE_AFTER, coverage_by_country, coverage_by_field, h100e_gaps, h100e_share
 from atlas.resolve import resolve
 from components.charts import CHART_CONFIG, coverage_heatmap
 from components.downloads import csv_button
 from components.images import image_config
 from components.page import Context, caption_filters, run
+from components.text import md
 
 PAGE = "coverage"
 
@@ -58,6 +59,18 @@ def render(ctx: Context) -> dict:
     st.subheader("Conflicts by metric")
     by_metric = conflicting.groupby(["subject_type", "metric"]).size().rename("groups in conflict").reset_index()
     st.dataframe(by_metric, hide_index=True)
+    st.subheader("Accelerator counts without an H100-equivalent")
+    done, with_model = h100e_share(ctx.sites)
+    gaps = h100e_gaps(ctx.sites, ctx.ds.accelerators)
+    st.caption(
+        md(
+            f"{done} of {with_model} sites that state both a count and a model get an H100e value; "
+            f"{len(gaps)} site(s) with a count get none, for the reason given."
+        )
+    )
+    if len(gaps):
+        st.dataframe(gaps.drop(columns="site_id"), hide_index=True, width="stretch")
+        csv_button(gaps, "atlas-h100e-gaps.csv", "dl_h100e_gaps")
     st.subheader("Stale sites")
     stale = ctx.sites[ctx.sites.last_claimed_on < (pd.Timestamp(as_of) - STALE_AFTER)]
     st.dataframe(

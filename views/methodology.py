@@ -31,14 +31,33 @@ def render(ctx: Context) -> dict:
     for status and dates, two different values on the same day. Changes over time are history, shown on the site's claims.
 
     ### Normalisation (all derived)
-    - **H100-equivalents** = accelerator count × (the chip's dense BF16 TFLOPS ÷ the H100's dense BF16 TFLOPS), from the
-      accelerators table. A site without a count, or with a chip lacking a sourced BF16 figure (GH200, RTX PRO 6000), has no H100e.
+    - **H100-equivalents** (a unit of account, not chips) = accelerator count × (the chip's dense BF16 TFLOPS ÷ the H100's),
+      from the accelerators table. When a site has no count and model but a source states its compute "as the equivalent of
+      N H100", that stated figure is used. A chip without a sourced BF16 figure gives no H100e; the Coverage page lists them.
     - **Exaflops** are compared only at one stated precision (FP4, FP8 or BF16, dense). A headline that states no precision is flagged.
     - **Currencies** are converted to EUR with the rates in `fx_rates.csv` (ECB reference rates of one stated day, from a
       secondary copy); a currency without a rate gives no EUR figure.
     - **Per capita and per GDP**: country totals ÷ population in millions, or ÷ GDP in € billions, from `countries.csv` with
       each figure's year and source. Some GDP figures are US-dollar values converted at the same USD rate (`gdp_basis`).
     - **Unknown is empty, never 0.** A country with no sites shows 0 sites; a country whose sites report no power shows no power.
+
+    ### What a total counts (the counting model)
+    - **One level per figure.** Totals add **site** figures only. A national pledge, a company-wide investment or a programme
+      aggregate is shown as its own claim and never added to site sums.
+    - **Parents and children.** A site that is part of another (a cluster inside a campus, an AI Factory hosted by a
+      supercomputer centre) adds a figure only when its parent has none for that metric, so the two never both count.
+    - **Commitment stage.** Each site's resolved status gives its stage: *bid* (an application in a competitive call that no
+      one has selected) → *announced* (a promoter's plan) → *selected* → *contracted* → *under construction* → *operational*;
+      *paused or withdrawn* apart. Headline totals add announced to operational and say what they left out; bids and
+      paused or withdrawn sites are shown beside them, labelled. Picking statuses in the sidebar replaces that scope.
+    - **Units never mix.** Chips, H100-equivalents, MW, EUR at the stated rates, and compute at one named precision are
+      separate totals. A figure stated in H100-equivalents is never counted as chips.
+    - **Dates carry their precision.** "2026" means by 31 December 2026, "2026-Q2" by 30 June. A later, more precise date
+      inside the earlier period is a refinement, not a slip. *Overdue* and *slipped* are judged at the as-of date; an
+      operational, paused or withdrawn site is never overdue.
+    - **Events** appear on a site's, organisation's or country's timeline only when they name it; the programme, status
+      and kind filters narrow events the same way they narrow sites.
+    - The same numbers are available from the command line: `python -m atlas totals --json --query "country=FRA"`.
     """
     )
     st.markdown("### Statuses")
@@ -46,7 +65,9 @@ def render(ctx: Context) -> dict:
         {
             "status": list(STATUS.values())[:-1],
             "meaning": [
-                "Publicly announced or proposed (includes EuroHPC selections and gigafactory bids)",
+                "An application or expression of interest in a competitive call (EU AI gigafactories), not selected",
+                "A plan made public by its promoter, outside a competitive call",
+                "Chosen in a competitive call (EuroHPC AI Factories and Antennas); no contract reported yet",
                 "A contract, offtake or procurement is signed",
                 "Construction or installation is under way",
                 "In service",

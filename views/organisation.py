@@ -3,13 +3,14 @@
 import streamlit as st
 
 from atlas.metrics import kpis
-from atlas.timeline import events_per_month
+from atlas.timeline import events_for, events_per_month
 from components.charts import CHART_CONFIG, events_chart
 from components.details import claims_about
 from components.downloads import csv_button
 from components.images import image_config
 from components.nav import back_links, open_country, open_site, selected_row
 from components.page import Context, run
+from components.scope import left_out_sentence, scope_words
 from components.state import set_filters
 from components.tables import CLAIM_COLUMNS, SITE_COLUMNS
 from components.text import md, money, number
@@ -47,14 +48,17 @@ def render(ctx: Context) -> dict:
         st.link_button("Website ↗", org.website)
 
     roles = ds.roles[ds.roles.org_id == org_id].merge(ctx.sites, on="site_id")
-    totals = kpis(ctx.sites)
+    totals = kpis(ctx.sites, ctx.stages)
     cols = st.columns(5)
     cols[0].metric("Sites", f"{totals['sites']:,}")
     cols[1].metric("Countries", f"{totals['countries']:,}")
     cols[2].metric("Accelerators at its sites", number(totals["gpu_count"]))
     cols[3].metric("Power at its sites", number(totals["power_mw"], "MW"))
     cols[4].metric("Investment at its sites", money(totals["investment_eur"]))
-    st.caption("Capacity is the total of the sites where it has any role; it is not the organisation's own share.")
+    st.caption(
+        "Capacity is the total of the sites where it has any role; it is not the organisation's own share. "
+        + md(left_out_sentence(totals, ctx.as_of_label, scope_words(ctx.stages)))
+    )
 
     st.subheader("Roles across sites")
     table = roles[["name", "role", "country", "kind", "status", "gpu_count", "power_mw", "site_id"]]
@@ -78,9 +82,7 @@ def render(ctx: Context) -> dict:
             open_country(ctx.filters.with_(organisations=()), by_country.iloc[row].country)
 
     st.subheader("Timeline")
-    events = ds.events[ds.events.organisations.fillna("").str.split(";").map(lambda ids: org_id in ids)]
-    if ctx.filters.as_of is not None:
-        events = events[events.date <= ctx.filters.as_of]
+    events = events_for(ds.events, organisations=(org_id,), as_of=ctx.filters.as_of)
     if events.empty:
         st.caption("No dated event names this organisation.")
     else:

@@ -10,6 +10,7 @@ from components.charts import CHART_CONFIG, reconciliation_chart, status_split_c
 from components.data import cached_result
 from components.images import image_config
 from components.page import Context, caption_filters, run
+from components.scope import H100E_HELP, left_out_sentence, scope_words
 from components.text import md, money, number
 
 PAGE = "overview"
@@ -24,43 +25,47 @@ def render(ctx: Context) -> dict:
     st.title("Europe's sovereign-AI buildout")
     caption_filters(ctx)
 
-    totals = kpis(ctx.sites)
+    totals = kpis(ctx.sites, ctx.stages)
     orgs = ctx.ds.roles[ctx.ds.roles.site_id.isin(ctx.sites.site_id)].org_id.nunique()
     label = ctx.as_of_label
+    scope = scope_words(ctx.stages)
     row1 = st.columns(4)
     row1[0].metric(
-        "Sites", f"{totals['sites']:,}", help=f"Facilities and projects with at least one claim, {md(label)}."
+        "Sites",
+        f"{totals['sites']:,}",
+        help=f"Facilities and projects with at least one claim, {md(label)}, every stage.",
     )
     row1[1].metric("Countries", f"{totals['countries']:,}", help=f"Countries with at least one site, {md(label)}.")
     row1[2].metric("Organisations", f"{orgs:,}", help="Organisations with a role at the sites shown.")
     row1[3].metric(
-        "Paused or withdrawn", f"{totals['paused_or_withdrawn']:,}", help="Excluded from the capacity totals below."
+        "Bids not selected",
+        f"{totals['bids']:,}",
+        help="Applications to a competitive call (EU AI gigafactories) that no one has selected: not in the totals below.",
     )
     row2 = st.columns(4)
     row2[0].metric(
-        "Accelerators",
+        "Accelerators (chips)",
         number(totals["gpu_count"]),
-        help=f"Sum of resolved accelerator counts, {md(label)}; sites without a count add nothing.",
+        help=f"Physical accelerators at {md(scope)}, {md(label)}; each figure once; sites without a count add nothing.",
     )
     row2[1].metric(
-        "H100-equivalents (derived)",
+        "H100-equivalents",
         number(totals["h100e"]),
-        help="Counts × dense BF16 TFLOPS of the chip ÷ H100's; see Methodology.",
+        help=md(H100E_HELP),
     )
-    row2[2].metric("Power", number(totals["power_mw"], "MW"), help=f"Sum of resolved power claims, {md(label)}.")
+    row2[2].metric(
+        "Power", number(totals["power_mw"], "MW"), help=f"Resolved power claims at {md(scope)}, {md(label)}."
+    )
     row2[3].metric(
-        "Investment (derived, EUR)",
+        "Investment (EUR)",
         money(totals["investment_eur"]),
-        help="Resolved investment claims converted to EUR at the stated rates.",
+        help=f"Resolved site investment claims at {md(scope)}, converted to EUR at the stated rates; national and company-wide pledges are not added.",
     )
-    st.caption(
-        md(
-            f"All tiles {label}. Capacity totals exclude paused and withdrawn sites. Unknown figures are left out, not counted as zero."
-        )
-    )
+    st.caption(md(left_out_sentence(totals, label, scope)))
 
-    st.subheader("Where the buildout stands")
-    for metric, title in [("gpu_count", "Accelerators"), ("power_mw", "Power (MW)")]:
+    st.subheader("Where the buildout stands, by commitment stage")
+    st.caption("Every stage, bids included (hatched); each figure counted once.")
+    for metric, title in [("gpu_count", "Accelerators"), ("h100e", "H100-equivalents"), ("power_mw", "Power (MW)")]:
         split = status_split(ctx.sites, metric)
         st.plotly_chart(
             status_split_chart(split, "total", title), config=image_config(CHART_CONFIG), key=f"split_{metric}"

@@ -3,8 +3,9 @@
 import pandas as pd
 import streamlit as st
 
+from atlas.counting import NOT_HEADLINE
 from atlas.history import delays, expected_online_history, status_history
-from atlas.labels import KIND, STATUS
+from atlas.labels import KIND, STATUS, STATUS_SHORT
 from atlas.resolve import claims_as_of, resolve
 from atlas.timeline import events_for
 from atlas.urlstate import ParamSpec
@@ -14,6 +15,7 @@ from components.downloads import csv_button
 from components.images import image_config
 from components.nav import back_links, open_organisation, selected_row
 from components.page import Context, run
+from components.scope import H100E_HELP
 from components.tables import CLAIM_COLUMNS, event_table
 from components.text import md, md_link, money, number
 
@@ -63,17 +65,27 @@ def render(ctx: Context) -> dict:
         return {"site": site_id}
     row = known.loc[site_id]
     cols = st.columns(5)
-    cols[0].metric("Status", STATUS.get(row.status, "not stated") if isinstance(row.status, str) else "not stated")
+    status = row.status if isinstance(row.status, str) else None
+    cols[0].metric(
+        "Stage",
+        STATUS_SHORT.get(status, "not stated"),
+        help=md(STATUS.get(status, "No status claim"))
+        + (" · not in headline totals" if row.stage in NOT_HEADLINE else ""),
+    )
     cols[1].metric(
-        "Accelerators",
-        number(row.gpu_count),
+        "Accelerators (chips)",
+        number(row.gpu_count).replace("not reported", "—"),
         help=f"Model: {md(row.accelerator_model) if isinstance(row.accelerator_model, str) else 'not stated'}",
     )
-    cols[2].metric("H100e (derived)", number(row.h100e))
-    cols[3].metric("Power", number(row.power_mw, "MW", 1))
+    cols[2].metric(
+        "H100-equivalents",
+        number(row.h100e).replace("not reported", "—"),
+        help=md(f"Basis: {row.h100e_basis}. " if isinstance(row.h100e_basis, str) else "Not known. ") + md(H100E_HELP),
+    )
+    cols[3].metric("Power", number(row.power_mw, "MW", 1).replace("not reported", "—"))
     cols[4].metric(
         "Investment (EUR, derived)",
-        money(row.investment_eur),
+        money(row.investment_eur).replace("not reported", "—"),
         help=f"As stated: {md(row.investment_as_stated)}" if isinstance(row.investment_as_stated, str) else None,
     )
 
@@ -115,12 +127,14 @@ def render(ctx: Context) -> dict:
         st.plotly_chart(status_history_chart(history), config=image_config(CHART_CONFIG), key="status_history")
     expected = expected_online_history(claims)
     if len(expected):
-        delay = delays(expected, pd.Series({site_id: row.status}), pd.Timestamp.today().normalize()).iloc[0]
+        delay = delays(expected, pd.Series({site_id: row.status}), ctx.as_of).iloc[0]
         text = f"First expected online: {delay.first_expected}; latest: {delay.latest_expected}"
         if delay.slip_days and delay.slip_days > 0:
             text += f"; slipped {int(delay.slip_days)} days over {int(delay.n_slips)} change(s)"
+            if bool(delay.done):
+                text += " before it reached its present status"
         if bool(delay.overdue):
-            text += "; overdue (the expected date has passed and it is not operational)"
+            text += f"; overdue {ctx.as_of_label} (the expected period has ended and it is not operational)"
         st.markdown(md(text + "."))
         st.dataframe(
             expected[["claimed_on", "value_text", "slipped", "as_stated", "source_id"]],

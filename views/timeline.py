@@ -1,11 +1,10 @@
 """Timeline: announcements over time, cumulative capacity by expected-online quarter, and slips."""
 
-import pandas as pd
 import streamlit as st
 
 from atlas.history import delays, expected_online_history
 from atlas.resolve import claims_as_of
-from atlas.timeline import capacity_by_quarter, events_for, events_per_month
+from atlas.timeline import capacity_by_quarter, events_in_scope, events_per_month
 from atlas.urlstate import ParamSpec
 from components.charts import CHART_CONFIG, capacity_chart, events_chart
 from components.downloads import csv_button
@@ -24,7 +23,7 @@ def render(ctx: Context) -> dict:
     caption_filters(ctx)
 
     st.subheader("Announcements and changes over time")
-    events = events_for(ds.events, ctx.sites, countries=ctx.filters.countries, as_of=ctx.filters.as_of)
+    events = events_in_scope(ds.events, ctx.sites, ctx.filters)
     if events.empty:
         st.info("No dated event matches the filters.")
     else:
@@ -54,11 +53,15 @@ def render(ctx: Context) -> dict:
     st.subheader("Slips: expected dates that moved later")
     claims = claims_as_of(ds.claims, ctx.filters.as_of)
     claims = claims[claims.subject_id.isin(ctx.sites.site_id)]
-    late = delays(
-        expected_online_history(claims), ctx.sites.set_index("site_id").status, pd.Timestamp.today().normalize()
-    )
+    late = delays(expected_online_history(claims), ctx.sites.set_index("site_id").status, ctx.as_of)
     late = late.merge(ctx.sites[["site_id", "name", "country", "status"]], left_on="subject_id", right_on="site_id")
-    slipped = late[(late.n_slips > 0) | late.overdue]
+    slipped = late[((late.n_slips > 0) | late.overdue) & ~late.done.astype(bool)]
+    st.caption(
+        md(
+            f"Judged {ctx.as_of_label}. A period counts to its end: “2026” means by 31 December 2026, so a later "
+            "“2026-06” is a refinement, not a slip. Operational, paused and withdrawn sites are not listed."
+        )
+    )
     if slipped.empty:
         st.caption("No recorded slip.")
     else:

@@ -72,7 +72,7 @@ def test_as_of_before_an_announcement_removes_the_project(data_dir):
     data_dir(MINI)
     at = open_page("views/europe_map.py")
     assert "nor-campus" in markers(figure(at))
-    at.date_input(key="flt_as_of").set_value("2025-12-31").run()
+    at.text_input(key="flt_as_of").input("2025-12-31").run()
     assert "nor-campus" not in markers(figure(at))
     assert at.query_params.get("as_of") == "2025-12-31"
 

@@ -25,7 +25,7 @@ def test_overview_shows_counts_and_as_of(data_dir):
     at = open_page()
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Sites"] == "3"
-    assert metrics["Accelerators"] == "23,800"
+    assert metrics["Accelerators (chips)"] == "23,800"
     assert any("2026-02-01" in c.value.replace("\\", "") for c in at.caption)
 
 
@@ -53,3 +53,26 @@ def test_hostile_data_text_is_escaped_in_markdown(data_dir, mini_copy):
     assert not at.exception
     rendered = " ".join(m.value for m in at.markdown)
     assert "\\!\\[x\\]\\(https\\:" in rendered and "\\<img" in rendered
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [("2025-13-01", "is not a date"), ("1999-01-01", "before the first claim"), ("2999-01-01", "in the future")],
+)
+def test_a_bad_as_of_date_is_named_and_not_applied(data_dir, typed, shown):
+    data_dir(MINI)
+    at = open_page()
+    at.text_input(key="flt_as_of").input(typed).run()
+    assert not at.exception
+    warnings = [w.value for w in at.sidebar.warning]
+    assert any(shown in w and "not applied" in w for w in warnings), warnings
+    assert "as_of" not in at.query_params
+
+
+def test_a_typed_as_of_date_applies(data_dir):
+    data_dir(MINI)
+    at = open_page()
+    at.text_input(key="flt_as_of").input("2025-12-31").run()
+    assert at.query_params["as_of"] == ["2025-12-31"] or at.query_params["as_of"] == "2025-12-31"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Sites"] == "2"  # the Narvik campus was first claimed in 2026

@@ -65,3 +65,47 @@ def test_compare_survives_reload_of_its_own_url_at_each_size(offline_page, app_u
     assert_no_error(offline_page)
     box = offline_page.get_by_test_id("stMultiSelect").filter(has_text="Countries (2 to 6)")
     assert "Germany" in box.inner_text() and "France" in box.inner_text()
+
+
+def tile(page, label: str) -> str:
+    """The value of the KPI tile whose label is exactly `label`."""
+    metric = page.get_by_test_id("stMetric").filter(
+        has=page.get_by_test_id("stMetricLabel").get_by_text(label, exact=True)
+    )
+    return metric.get_by_test_id("stMetricValue").inner_text()
+
+
+@pytest.mark.parametrize("size", ["desktop", "laptop"])
+def test_as_of_date_typed_and_confirmed_with_enter(offline_page, app_url, size):
+    width, height = SIZES[size]
+    offline_page.set_viewport_size({"width": width, "height": height})
+    offline_page.goto(app_url + "/")
+    wait_for_app(offline_page)
+    latest = tile(offline_page, "Sites")
+    box = offline_page.get_by_role("textbox", name="As of (YYYY-MM-DD)")
+    box.click()
+    offline_page.keyboard.type("2025-07-01")
+    offline_page.keyboard.press("Enter")  # Streamlit's own date field ignores Enter; this one applies it
+    expect(offline_page.get_by_test_id("stMain")).to_contain_text("as of 2025-07-01", timeout=30_000)
+    wait_for_app(offline_page)
+    assert "as_of=2025-07-01" in offline_page.url
+    assert int(tile(offline_page, "Sites").replace(",", "")) < int(latest.replace(",", ""))
+    assert_no_error(offline_page)
+
+
+def test_sidebar_status_pick_replaces_the_headline_scope(offline_page, app_url):
+    offline_page.set_viewport_size({"width": 1920, "height": 1080})
+    offline_page.goto(app_url + "/")
+    wait_for_app(offline_page)
+    headline = tile(offline_page, "Accelerators (chips)")
+    sidebar = offline_page.get_by_test_id("stSidebar")
+    box = sidebar.get_by_test_id("stMultiSelect").filter(has_text="Status")
+    box.locator("input").click()
+    box.locator("input").fill("Bid")
+    offline_page.get_by_role("option", name="Bid (not selected)", exact=True).click()
+    offline_page.keyboard.press("Escape")
+    expect(offline_page.get_by_test_id("stMain")).to_contain_text("sites at stage bid", timeout=30_000)
+    wait_for_app(offline_page)
+    assert "status=bid" in offline_page.url
+    assert tile(offline_page, "Accelerators (chips)") != headline  # the bids' own total, labelled as such
+    assert_no_error(offline_page)

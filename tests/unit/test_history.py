@@ -3,7 +3,7 @@
 import pandas as pd
 
 from atlas.coverage import coverage_by_country
-from atlas.history import delays, expected_online_history, period_start, status_history
+from atlas.history import delays, expected_online_history, period_end, period_start, status_history
 from atlas.metrics import site_table
 from atlas.network import layered_nodes, network_edges
 from atlas.timeline import capacity_by_quarter, events_for
@@ -45,7 +45,7 @@ def test_a_later_expected_date_is_a_slip():
     )
     history = expected_online_history(rows)
     assert list(history.slipped) == [False, True, False]
-    assert history.slip_days.iloc[1] == 365
+    assert history.slip_days.iloc[1] == 90  # end of 2025 → end of 2026-Q1
 
 
 def test_delay_against_the_first_expected_date_and_overdue():
@@ -60,7 +60,7 @@ def test_delay_against_the_first_expected_date_and_overdue():
         pd.Timestamp("2026-11-28"),
     ).set_index("subject_id")
     assert out.loc["x", "first_expected"] == "2025" and out.loc["x", "latest_expected"] == "2026-Q1"
-    assert out.loc["x", "slip_days"] == 365 and out.loc["x", "n_slips"] == 1
+    assert out.loc["x", "slip_days"] == 90 and out.loc["x", "n_slips"] == 1
     assert bool(out.loc["x", "overdue"]) and not bool(out.loc["y", "overdue"])
 
 
@@ -93,3 +93,44 @@ def test_capacity_by_quarter_and_events(mini):
     assert table.cumulative.max() == 13800
     events = events_for(mini.events, sites, as_of=pd.Timestamp("2025-12-31"))
     assert list(events.event_id) == ["e1"]
+
+
+def test_a_refinement_inside_the_earlier_period_is_not_a_slip():
+    rows = claims(
+        ("a", "x", "expected_online", "2026", "2025-01-01"),
+        ("b", "x", "expected_online", "2026-06", "2025-06-01"),
+        ("c", "x", "expected_online", "2026-Q4", "2025-09-01"),
+    )
+    history = expected_online_history(rows)
+    assert list(history.slipped) == [False, False, True]
+    assert history.slip_days.iloc[2] == 184  # 30 June → 31 December 2026
+
+
+def test_a_year_is_due_by_its_last_day_not_its_first():
+    rows = claims(("a", "x", "expected_online", "2026", "2025-01-01"))
+    status = pd.Series({"x": "under_construction"})
+    history = expected_online_history(rows)
+    assert not delays(history, status, pd.Timestamp("2026-01-02")).overdue.iloc[0]
+    assert not delays(history, status, pd.Timestamp("2026-12-31")).overdue.iloc[0]
+    assert delays(history, status, pd.Timestamp("2027-01-01")).overdue.iloc[0]
+
+
+def test_overdue_is_judged_at_the_as_of_date_and_never_for_an_operational_site():
+    rows = claims(
+        ("a", "x", "expected_online", "2025-Q2", "2024-01-01"),
+        ("b", "y", "expected_online", "2025-Q2", "2024-01-01"),
+    )
+    history = expected_online_history(rows)
+    status = pd.Series({"x": "operational", "y": "announced"})
+    early = delays(history, status, pd.Timestamp("2025-06-30")).set_index("subject_id")
+    late = delays(history, status, pd.Timestamp("2025-07-01")).set_index("subject_id")
+    assert not early.overdue.any()
+    assert not late.loc["x", "overdue"] and late.loc["x", "done"]
+    assert late.loc["y", "overdue"]
+
+
+def test_quarter_and_month_periods_end_on_their_last_day():
+    assert period_end("2026-Q1") == pd.Timestamp("2026-03-31")
+    assert period_end("2026-02") == pd.Timestamp("2026-02-28")
+    assert period_end("2026-02-14") == pd.Timestamp("2026-02-14")
+    assert period_end("soon") is None

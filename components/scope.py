@@ -1,0 +1,35 @@
+"""Words that say what a total counts: which stages, what was left out, and what H100e means."""
+
+import pandas as pd
+
+from atlas.counting import HEADLINE_STAGES
+from atlas.labels import STATUS_GROUP
+from components.text import money, number
+
+H100E_HELP = (
+    "A unit of account, not chips: each site's accelerator count × the chip's dense BF16 TFLOPS ÷ the H100's, "
+    "or the figure a source states in H100-equivalents when no count and model are known. See Methodology."
+)
+
+
+def scope_words(stages: tuple[str, ...]) -> str:
+    """The stages a total covers, in words."""
+    if tuple(stages) == HEADLINE_STAGES:
+        return "sites announced, selected, contracted, under construction or operational (no bids, no paused or withdrawn sites)"
+    return "sites at stage " + ", ".join(STATUS_GROUP.get(s, s).lower() for s in stages)
+
+
+def left_out_sentence(totals: dict, label: str, scope: str) -> str:
+    """One sentence naming what the totals did not add, with its own figures."""
+    parts = []
+    for stage, figures in totals.get("left_out", {}).items():
+        bits = [f"{figures['sites']:,} site(s)"]
+        for metric, shown in [("gpu_count", "{} accelerators"), ("power_mw", "{} MW"), ("investment_eur", "{}")]:
+            if pd.notna(figures[metric]):
+                value = money(figures[metric]) if metric == "investment_eur" else number(figures[metric])
+                bits.append(shown.format(value))
+        parts.append(f"{STATUS_GROUP.get(stage, stage)}: " + ", ".join(bits))
+    sentence = f"Totals ({label}) add {scope}. Unknown figures are left out, not counted as zero."
+    if parts:
+        sentence += " Not added: " + "; ".join(parts) + "."
+    return sentence
