@@ -9,6 +9,7 @@ from components.charts import CHART_CONFIG, coverage_heatmap
 from components.downloads import csv_button
 from components.images import image_config
 from components.page import Context, caption_filters, run
+from components.tables import capped
 
 PAGE = "coverage"
 
@@ -61,7 +62,7 @@ def render(ctx: Context) -> dict:
     st.subheader("Stale sites")
     stale = ctx.sites[ctx.sites.last_claimed_on < (pd.Timestamp(as_of) - STALE_AFTER)]
     st.dataframe(
-        stale[["name", "country", "status", "last_claimed_on"]].sort_values("last_claimed_on"),
+        capped(stale[["name", "country", "status", "last_claimed_on"]].sort_values("last_claimed_on")),
         hide_index=True,
         width="stretch",
         column_config={"last_claimed_on": st.column_config.DateColumn("Latest claim", format="YYYY-MM-DD")},

@@ -9,6 +9,7 @@ from components.images import image_config
 from components.nav import open_country, open_organisation, open_site, selected_point
 from components.network import network_figure
 from components.page import Context, caption_filters, run
+from components.tables import capped
 
 PAGE = "network"
 
@@ -54,7 +55,7 @@ def render(ctx: Context) -> dict:
             f"{edges.org_id.nunique()} organisations · {edges.site_id.nunique()} sites · {edges.country.nunique()} countries · {len(edges)} links. Click a node to open its profile."
         )
         shown = edges[["org_name", "role", "site_name", "country", "source_id"]]
-        st.dataframe(shown, hide_index=True, width="stretch")
+        st.dataframe(capped(shown), hide_index=True, width="stretch")
         sources = ctx.ds.sources[["source_id", "url"]]
         stamp = f"{ctx.filters.as_of or ctx.ds.as_of:%Y-%m-%d}"
         csv_button(

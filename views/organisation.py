@@ -11,7 +11,7 @@ from components.images import image_config
 from components.nav import back_links, open_country, open_site, selected_row
 from components.page import Context, run
 from components.state import set_filters
-from components.tables import CLAIM_COLUMNS, SITE_COLUMNS
+from components.tables import CLAIM_COLUMNS, SITE_COLUMNS, capped
 from components.text import md, money, number
 
 PAGE = "organisation"
@@ -59,7 +59,7 @@ def render(ctx: Context) -> dict:
     st.subheader("Roles across sites")
     table = roles[["name", "role", "country", "kind", "status", "gpu_count", "power_mw", "site_id"]]
     event = st.dataframe(
-        table.drop(columns="site_id"),
+        capped(table.drop(columns="site_id")),
         hide_index=True,
         width="stretch",
         column_config=SITE_COLUMNS,
@@ -86,7 +86,7 @@ def render(ctx: Context) -> dict:
     else:
         st.plotly_chart(events_chart(events_per_month(events)), config=image_config(CHART_CONFIG), key="org_events")
         st.dataframe(
-            events[["date", "title", "kind"]].sort_values("date"),
+            capped(events[["date", "title", "kind"]].sort_values("date")),
             hide_index=True,
             width="stretch",
             column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD")},
@@ -98,7 +98,7 @@ def render(ctx: Context) -> dict:
     )
     own = int((claims_shown.subject == org["name"]).sum())
     st.caption(f"{own:,} claims about the organisation itself, {len(claims_shown) - own:,} about its sites")
-    st.dataframe(claims_shown, hide_index=True, width="stretch", column_config=CLAIM_COLUMNS)
+    st.dataframe(capped(claims_shown), hide_index=True, width="stretch", column_config=CLAIM_COLUMNS)
     stamp = f"{ctx.filters.as_of or ds.as_of:%Y-%m-%d}"
     csv_button(claims_shown.assign(as_of=stamp), f"atlas-{org_id}-claims.csv", "dl_org_claims")
     back_links()
