@@ -1,5 +1,6 @@
 """The full dataset package: every CSV (neutralised), the datapackage, a README and a GeoJSON of sites."""
 
+import io
 import json
 import zipfile
 from pathlib import Path
@@ -8,9 +9,10 @@ import pandas as pd
 
 from atlas.contract import Contract, load_contract
 from atlas.export import csv_text
-from atlas.load import Dataset, load_dataset
+from atlas.load import Dataset, data_version, load_dataset
 from atlas.metrics import site_table
 from atlas.paths import DATAPACKAGE, DEFAULT_DATA_DIR
+from atlas.problems import DataError, Problem
 from atlas.read import read_raw
 
 SITE_PROPERTIES = [
@@ -88,20 +90,39 @@ def readme(ds: Dataset, contract: Contract) -> str:
     return "\n".join(lines) + "\n"
 
 
-def build_zip(out: Path, ds: Dataset | Path | str | None = None) -> Path:
-    """Write the package ZIP of a loaded dataset (or of a directory, loaded and validated first).
+def _unchanged(ds: Dataset, contract: Contract) -> None:
+    if ds.version and data_version(ds.directory, contract) != ds.version:
+        message = "the data files changed since they were loaded and validated, so an export would not match what is shown; restart the app to load and validate them again"
+        raise DataError([Problem("(data directory)", None, None, message)])
 
-    The CSVs keep the data's exact text, neutralised for spreadsheets.
+
+def zip_bytes(ds: Dataset) -> bytes:
+    """The package ZIP of a loaded, validated dataset, without validating it again.
+
+    The CSVs keep the files' exact text (parsed, not re-checked), neutralised for spreadsheets;
+    if a file changed since the dataset was loaded, the export is refused rather than shipping
+    text that was never validated.
     """
-    ds = ds if isinstance(ds, Dataset) else load_dataset(Path(ds or DEFAULT_DATA_DIR))
-    data_dir = ds.directory
     contract = load_contract()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    _unchanged(ds, contract)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for resource in contract.resources:
-            frame, _ = read_raw(data_dir, resource)
+            frame, problems = read_raw(ds.directory, resource)
+            if frame is None:
+                raise DataError(problems)
             rows = frame.astype(object).where(frame.notna(), None).itertuples(index=False, name=None)
             archive.writestr(resource.path, csv_text(rows, resource.columns).encode("utf-8-sig"))
+            del frame, rows
         archive.writestr(DATAPACKAGE, json.dumps(contract.raw, indent=2, ensure_ascii=False))
         archive.writestr("README.md", readme(ds, contract))
         archive.writestr("sites.geojson", json.dumps(sites_geojson(ds), ensure_ascii=False))
+    _unchanged(ds, contract)
+    return buffer.getvalue()
+
+
+def build_zip(out: Path, ds: Dataset | Path | str | None = None) -> Path:
+    """Write the package ZIP of a loaded dataset (or of a directory, loaded and validated first)."""
+    ds = ds if isinstance(ds, Dataset) else load_dataset(Path(ds or DEFAULT_DATA_DIR))
+    Path(out).write_bytes(zip_bytes(ds))
     return Path(out)

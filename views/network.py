@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from atlas.network import layered_nodes, network_edges
+from atlas.network import layered_nodes, most_connected, network_edges
 from atlas.urlstate import ParamSpec
 from components.downloads import csv_button
 from components.images import image_config
@@ -12,6 +12,7 @@ from components.page import Context, caption_filters, run
 from components.tables import capped
 
 PAGE = "network"
+DRAWN_SITES = 80  # beyond this the figure is unreadable, and at 36,000 sites it was 34 MB
 
 
 def render(ctx: Context) -> dict:
@@ -32,12 +33,15 @@ def render(ctx: Context) -> dict:
     if edges.empty:
         st.info("No organisation–site link matches the filters.")
     else:
-        too_many = edges.site_id.nunique() > 80
-        if too_many:
-            st.caption("Many sites match: narrow the filters (e.g. a country or programme) for a readable network.")
-        nodes = layered_nodes(edges, ctx.ds.countries)
+        drawn = most_connected(edges, DRAWN_SITES)
+        if len(drawn) < len(edges):
+            st.caption(
+                f"Drawing the {DRAWN_SITES} most connected of {edges.site_id.nunique():,} sites: narrow the filters "
+                "(e.g. a country or programme) to see the others. The table below lists every link."
+            )
+        nodes = layered_nodes(drawn, ctx.ds.countries)
         event = st.plotly_chart(
-            network_figure(nodes, edges),
+            network_figure(nodes, drawn),
             on_select="rerun",
             selection_mode=("points",),
             key="network",

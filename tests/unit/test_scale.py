@@ -1,7 +1,17 @@
 """What keeps the Atlas usable at 200,000 claims, checked on small data (bench/scale.py measures it)."""
 
-import pandas as pd
+import io
+import os
+import zipfile
 
+import pandas as pd
+import pytest
+
+import atlas.load
+import atlas.package
+from atlas.load import load_dataset
+from atlas.package import zip_bytes
+from atlas.problems import DataError
 from atlas.schema import is_url
 from components.details import claims_about, claims_table
 
@@ -25,3 +35,64 @@ def test_claims_about_equals_one_table_per_subject(mini):
         want = want[["subject", *[c for c in want.columns if c != "subject"]]]
         assert len(got) > 0
         pd.testing.assert_frame_equal(got, want, check_dtype=False)
+
+
+def test_zip_is_built_from_the_loaded_data_without_validating_again(mini_copy, monkeypatch):
+    ds = load_dataset(mini_copy)
+
+    def no_validation(*args, **kwargs):
+        raise AssertionError("validated again")
+
+    monkeypatch.setattr(atlas.load, "read_and_check", no_validation)
+    monkeypatch.setattr(atlas.package, "load_dataset", no_validation)
+    with zipfile.ZipFile(io.BytesIO(zip_bytes(ds))) as archive:
+        assert {"claims.csv", "sources.csv", "README.md", "sites.geojson"} <= set(archive.namelist())
+        claims = archive.read("claims.csv").decode("utf-8-sig")
+    assert claims.count("\n") == len(ds.claims) + 1
+
+
+def test_zip_is_refused_when_a_file_changed_after_loading(mini_copy):
+    ds = load_dataset(mini_copy)
+    path = mini_copy / "claims.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match="changed since they were loaded"):
+        zip_bytes(ds)
+
+
+def test_the_app_builds_the_zip_once_per_data_version(mini_copy, monkeypatch):
+    from components import downloads
+
+    downloads._cached_zip.clear()
+    builds = []
+    monkeypatch.setattr(downloads, "package_zip", lambda ds: builds.append(ds.version) or b"zip")
+    ds = load_dataset(mini_copy)
+    assert downloads.zip_bytes(ds) is downloads.zip_bytes(ds)
+    (mini_copy / "events.csv").write_text((mini_copy / "events.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    os.utime(mini_copy / "events.csv", ns=(1, 1))
+    downloads.zip_bytes(load_dataset(mini_copy))
+    assert len(builds) == 2 and builds[0] != builds[1]
+
+
+def test_network_draws_only_the_most_connected_sites():
+    from atlas.network import most_connected
+
+    edges = pd.DataFrame({"site_id": ["a", "a", "a", "b", "b", "c", "d"], "org_id": list("1234567")})
+    assert set(most_connected(edges, 2).site_id) == {"a", "b"}
+    assert most_connected(edges, 4) is edges
+
+
+def test_tables_send_at_most_the_row_limit_and_say_so():
+    from streamlit.testing.v1 import AppTest
+
+    def page():
+        import pandas as pd
+        import streamlit as st
+
+        from components.tables import capped
+
+        st.dataframe(capped(pd.DataFrame({"n": range(5000)}), 1000))
+        st.dataframe(capped(pd.DataFrame({"n": range(10)}), 1000))
+
+    at = AppTest.from_function(page).run()
+    assert [len(d.value) for d in at.dataframe] == [1000, 10]
+    assert [c.value for c in at.caption] == ["Showing the first 1,000 of 5,000 rows; the CSV download has all of them."]
