@@ -58,23 +58,36 @@ def dataset_button(ds: Dataset) -> None:
     )
 
 
-def report_button(ds: Dataset, filters: Filters, query: str) -> None:
-    """Build the HTML report for the current filters with visible progress, then offer it."""
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _cached_report(directory: str, version: str, filters_key: str, _ds: Dataset, _filters: Filters) -> bytes:
     from components.report import build_html
 
-    cache = st.session_state.setdefault("atlas_reports", {})
+    return build_html(_ds, _filters).encode("utf-8")
+
+
+def report_bytes(ds: Dataset, filters: Filters) -> bytes:
+    """The HTML report for a filter state, built once and shared by every session (at most 4 kept).
+
+    Each session used to keep its own copy in session state (about 10 MB a session at scale).
+    """
+    return _cached_report(str(ds.directory), ds.version, repr(filters), ds, filters)
+
+
+def report_button(ds: Dataset, filters: Filters, query: str) -> None:
+    """Build the HTML report for the current filters with visible progress, then offer it."""
+    built = st.session_state.setdefault("atlas_reports", set())
     if st.button("Build HTML report", key="build_report", icon=":material/description:", width="stretch"):
         with st.status("Building the report…", expanded=True) as status:
-            st.write("Resolving claims and computing figures…")
-            html = build_html(ds, filters)
-            st.write(f"Embedding plotly.js and the map ({len(html) / 1e6:.1f} MB)…")
-            cache.clear()
-            cache[query] = html.encode("utf-8")
+            st.write("Resolving claims and computing figures, embedding plotly.js and the map…")
+            size = len(report_bytes(ds, filters))
+            st.write(f"Report ready ({size / 1e6:.1f} MB).")
+            built.clear()
+            built.add(query)
             status.update(label="Report ready", state="complete", expanded=False)
-    if query in cache:
+    if query in built:
         st.download_button(
             "Download report (HTML)",
-            data=cache[query],
+            data=lambda: report_bytes(ds, filters),
             file_name="sovereign-ai-atlas-report.html",
             mime="text/html",
             key="dl_report",

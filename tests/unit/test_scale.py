@@ -96,3 +96,29 @@ def test_tables_send_at_most_the_row_limit_and_say_so():
     at = AppTest.from_function(page).run()
     assert [len(d.value) for d in at.dataframe] == [1000, 10]
     assert [c.value for c in at.caption] == ["Showing the first 1,000 of 5,000 rows; the CSV download has all of them."]
+
+
+def test_report_lists_at_most_report_rows_sites_and_says_so(mini, monkeypatch):
+    import components.report
+    from atlas.filters import Filters
+
+    monkeypatch.setattr(components.report, "REPORT_ROWS", 2)
+    html = components.report.build_html(mini, Filters())
+    assert f"The first 2 of {len(mini.sites):,} sites; the dataset ZIP lists all of them." in html
+    sites_section = html.split("<h2>Sites</h2>")[1].split("<h2>")[0]
+    assert sites_section.count("<tr>") == 1 + 2  # header and two rows
+
+
+def test_sessions_share_one_report_per_filter_state(mini_copy, monkeypatch):
+    import components.report
+    from atlas.filters import Filters
+    from components import downloads
+
+    downloads._cached_report.clear()
+    builds = []
+    monkeypatch.setattr(components.report, "build_html", lambda ds, f: builds.append(f) or "<html>")
+    ds = load_dataset(mini_copy)
+    first = downloads.report_bytes(ds, Filters())
+    assert downloads.report_bytes(ds, Filters()) is first
+    downloads.report_bytes(ds, Filters(countries=("DEU",)))
+    assert len(builds) == 2
