@@ -3,6 +3,8 @@
 import pandas as pd
 import streamlit as st
 
+from components.text import md
+
 # Rows a table sends to the browser: at 200,000 claims a full claims table alone was 20 MB per page.
 ROW_LIMIT = 1000
 
@@ -54,7 +56,7 @@ def capped(frame: pd.DataFrame, limit: int = ROW_LIMIT) -> pd.DataFrame:
     """
     if len(frame) <= limit:
         return frame
-    st.caption(f"Showing the first {limit:,} of {len(frame):,} rows; the CSV download has all of them.")
+    st.caption(md(f"Showing the first {limit:,} of {len(frame):,} rows; the CSV download has all of them."))
     return frame.head(limit)
 
 

@@ -10,6 +10,7 @@ from components.nav import open_country, open_organisation, open_site, selected_
 from components.network import network_figure
 from components.page import Context, caption_filters, run
 from components.tables import capped
+from components.text import md
 
 PAGE = "network"
 DRAWN_SITES = 80  # beyond this the figure is unreadable, and at 36,000 sites it was 34 MB
@@ -36,8 +37,10 @@ def render(ctx: Context) -> dict:
         drawn = most_connected(edges, DRAWN_SITES)
         if len(drawn) < len(edges):
             st.caption(
-                f"Drawing the {DRAWN_SITES} most connected of {edges.site_id.nunique():,} sites: narrow the filters "
-                "(e.g. a country or programme) to see the others. The table below lists every link."
+                md(
+                    f"Drawing the {DRAWN_SITES} most connected of {edges.site_id.nunique():,} sites: narrow the filters "
+                    "(e.g. a country or programme) to see the others. The table below lists every link."
+                )
             )
         nodes = layered_nodes(drawn, ctx.ds.countries)
         event = st.plotly_chart(
