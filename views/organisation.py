@@ -10,6 +10,7 @@ from components.downloads import csv_button
 from components.images import image_config
 from components.nav import back_links, open_country, open_site, selected_row
 from components.page import Context, run
+from components.pickers import pick_one
 from components.state import set_filters
 from components.tables import CLAIM_COLUMNS, SITE_COLUMNS, capped
 from components.text import md, money, number
@@ -25,14 +26,7 @@ def render(ctx: Context) -> dict:
     chosen = ctx.filters.organisations
     if len(chosen) != 1:
         options = list(chosen) or sorted(orgs.index, key=lambda o: orgs.at[o, "name"].lower())
-        pick = st.selectbox(
-            "Organisation",
-            options,
-            index=None,
-            format_func=lambda o: orgs.at[o, "name"],
-            placeholder="Choose an organisation",
-            key="org_pick",
-        )
+        pick = pick_one("Organisation", options, lambda o: orgs.at[o, "name"], "org_pick", "Choose an organisation")
         if pick is None:
             back_links()
             return {}

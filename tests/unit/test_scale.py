@@ -95,7 +95,9 @@ def test_tables_send_at_most_the_row_limit_and_say_so():
 
     at = AppTest.from_function(page).run()
     assert [len(d.value) for d in at.dataframe] == [1000, 10]
-    assert [c.value.replace("\\", "") for c in at.caption] == ["Showing the first 1,000 of 5,000 rows; the CSV download has all of them."]
+    assert [c.value.replace("\\", "") for c in at.caption] == [
+        "Showing the first 1,000 of 5,000 rows; the CSV download has all of them."
+    ]
 
 
 def test_report_lists_at_most_report_rows_sites_and_says_so(mini, monkeypatch):
@@ -122,3 +124,35 @@ def test_sessions_share_one_report_per_filter_state(mini_copy, monkeypatch):
     assert downloads.report_bytes(ds, Filters()) is first
     downloads.report_bytes(ds, Filters(countries=("DEU",)))
     assert len(builds) == 2
+
+
+def test_long_option_lists_are_searched_not_sent_whole():
+    from streamlit.testing.v1 import AppTest
+
+    def page():
+        import streamlit as st
+
+        from components.pickers import pick_one
+
+        options = [f"id{i}" for i in range(5000)]
+        st.session_state["picked"] = pick_one("Site", options, lambda o: f"Site {o}", "pick", "Choose", "id42")
+
+    at = AppTest.from_function(page).run()
+    assert at.selectbox(key="pick").options == ["Site id42"] and at.session_state["picked"] == "id42"
+    at.text_input(key="pick_search").input("id49").run()
+    assert at.selectbox(key="pick").options[:3] == ["Site id42", "Site id49", "Site id490"]
+    assert len(at.selectbox(key="pick").options) == 1 + 111  # id49, id490-499, id4900-4999
+    at.text_input(key="pick_search").input("id").run()
+    assert len(at.selectbox(key="pick").options) == 1000
+
+
+def test_short_option_lists_are_a_plain_selectbox():
+    from streamlit.testing.v1 import AppTest
+
+    def page():
+        from components.pickers import pick_one
+
+        pick_one("Site", ["a", "b"], str.upper, "pick", "Choose")
+
+    at = AppTest.from_function(page).run()
+    assert at.selectbox(key="pick").options == ["A", "B"] and not at.text_input
