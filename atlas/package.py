@@ -35,21 +35,31 @@ SITE_PROPERTIES = [
 ]
 
 
-def sites_geojson(ds: Dataset) -> dict:
-    """Sites as GeoJSON points with their resolved figures (unknown values are null)."""
-    sites = site_table(ds)
-    features = []
-    for _, s in sites[sites.latitude.notna()].iterrows():
-        props = {
-            k: (None if pd.isna(s[k]) else (s[k].item() if hasattr(s[k], "item") else s[k])) for k in SITE_PROPERTIES
+def _plain(value: object) -> object:
+    """A JSON-ready scalar: None for unknown values, Python numbers for numpy ones."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def sites_geojson(ds: Dataset, sites: pd.DataFrame | None = None) -> dict:
+    """Sites as GeoJSON points with their resolved figures (unknown values are null).
+
+    `sites` is the site table at the data's as-of date when the caller has it already (the app
+    caches it); otherwise it is computed, which resolves the whole ledger.
+    """
+    sites = site_table(ds) if sites is None else sites
+    located = sites[sites.latitude.notna()]
+    columns = {k: [_plain(v) for v in located[k].astype(object)] for k in SITE_PROPERTIES}
+    lons, lats = located.longitude.astype(float).tolist(), located.latitude.astype(float).tolist()
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": {k: columns[k][i] for k in SITE_PROPERTIES},
         }
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [float(s.longitude), float(s.latitude)]},
-                "properties": props,
-            }
-        )
+        for i, (lon, lat) in enumerate(zip(lons, lats, strict=True))
+    ]
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -96,7 +106,7 @@ def _unchanged(ds: Dataset, contract: Contract) -> None:
         raise DataError([Problem("(data directory)", None, None, message)])
 
 
-def zip_bytes(ds: Dataset) -> bytes:
+def zip_bytes(ds: Dataset, sites: pd.DataFrame | None = None) -> bytes:
     """The package ZIP of a loaded, validated dataset, without validating it again.
 
     The CSVs keep the files' exact text (parsed, not re-checked), neutralised for spreadsheets;
@@ -116,7 +126,7 @@ def zip_bytes(ds: Dataset) -> bytes:
             del frame, rows
         archive.writestr(DATAPACKAGE, json.dumps(contract.raw, indent=2, ensure_ascii=False))
         archive.writestr("README.md", readme(ds, contract))
-        archive.writestr("sites.geojson", json.dumps(sites_geojson(ds), ensure_ascii=False))
+        archive.writestr("sites.geojson", json.dumps(sites_geojson(ds, sites), ensure_ascii=False))
     _unchanged(ds, contract)
     return buffer.getvalue()
 

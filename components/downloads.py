@@ -33,7 +33,9 @@ def csv_button(
 
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _cached_zip(directory: str, version: str, _ds: Dataset) -> bytes:
-    return package_zip(_ds)
+    from components.data import sites_as_of
+
+    return package_zip(_ds, sites_as_of(_ds, directory, None))  # the site table the pages already resolved
 
 
 def zip_bytes(ds: Dataset) -> bytes:

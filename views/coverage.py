@@ -6,6 +6,7 @@ import streamlit as st
 from atlas.coverage import FIELDS, STALE_AFTER, coverage_by_country, coverage_by_field
 from atlas.resolve import resolve
 from components.charts import CHART_CONFIG, coverage_heatmap
+from components.data import cached_result
 from components.downloads import csv_button
 from components.images import image_config
 from components.page import Context, caption_filters, run
@@ -23,7 +24,12 @@ def render(ctx: Context) -> dict:
     cov = coverage_by_country(ctx.sites, ds.countries, as_of)
     fields = coverage_by_field(ctx.sites)
     cols = st.columns(4)
-    resolved = resolve(ds.claims, ds.sources, ctx.filters.as_of)
+    resolved = cached_result(
+        "resolved",
+        str(ds.directory),
+        repr(ctx.filters.as_of),
+        lambda: resolve(ds.claims, ds.sources, ctx.filters.as_of),
+    )
     conflicting = resolved[resolved.conflict.fillna(False)]
     cols[0].metric("Sites", len(ctx.sites))
     cols[1].metric("Countries with no site", int((cov.sites == 0).sum()))

@@ -64,7 +64,7 @@ def test_the_app_builds_the_zip_once_per_data_version(mini_copy, monkeypatch):
 
     downloads._cached_zip.clear()
     builds = []
-    monkeypatch.setattr(downloads, "package_zip", lambda ds: builds.append(ds.version) or b"zip")
+    monkeypatch.setattr(downloads, "package_zip", lambda ds, sites: builds.append(ds.version) or b"zip")
     ds = load_dataset(mini_copy)
     assert downloads.zip_bytes(ds) is downloads.zip_bytes(ds)
     (mini_copy / "events.csv").write_text((mini_copy / "events.csv").read_text(encoding="utf-8"), encoding="utf-8")
@@ -156,3 +156,27 @@ def test_short_option_lists_are_a_plain_selectbox():
 
     at = AppTest.from_function(page).run()
     assert at.selectbox(key="pick").options == ["A", "B"] and not at.text_input
+
+
+def test_sites_geojson_matches_a_row_by_row_build_and_reuses_a_given_site_table(mini, monkeypatch):
+    import json
+
+    from atlas.metrics import site_table
+    from atlas.package import SITE_PROPERTIES, sites_geojson
+
+    sites = site_table(mini)
+    want = []
+    for _, s in sites[sites.latitude.notna()].iterrows():
+        props = {
+            k: (None if pd.isna(s[k]) else (s[k].item() if hasattr(s[k], "item") else s[k])) for k in SITE_PROPERTIES
+        }
+        want.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [float(s.longitude), float(s.latitude)]},
+                "properties": props,
+            }
+        )
+    assert json.dumps(sites_geojson(mini)) == json.dumps({"type": "FeatureCollection", "features": want})
+    monkeypatch.setattr(atlas.package, "site_table", lambda *a: pytest.fail("resolved again"))
+    assert len(sites_geojson(mini, sites)["features"]) == len(want) > 0
