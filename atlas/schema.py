@@ -43,7 +43,13 @@ def is_url(text: str) -> bool:
 
 def _elementwise(message: str, predicate) -> pa.Check:
     """A check applying a Python predicate to each present cell (for rules with no vectorised form)."""
-    return pa.Check(lambda s: s.isna() | s.map(lambda v: pd.isna(v) or predicate(v)).astype(bool), name=message)
+
+    def check(series: pd.Series) -> pd.Series:
+        # Plain Python objects first: iterating an Arrow-backed Series element by element is slow.
+        values = series.to_numpy(dtype=object, na_value=None)
+        return pd.Series([v is None or bool(predicate(v)) for v in values], index=series.index, dtype=bool)
+
+    return pa.Check(check, name=message)
 
 
 def _vectorised(message: str, test) -> pa.Check:
