@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup chromium nginx run test lint validate bench load scale-out audit screenshots clean
+.PHONY: setup chromium nginx run test lint validate bench scale load scale-out audit screenshots clean
 
 setup: $(VENV)/.installed
 
@@ -39,6 +39,9 @@ nginx:
 
 bench: setup chromium          # performance figures against the targets (prints a table)
 	cd bench && ../$(BIN)/python run_all.py --write docs/benchmarks.md
+
+scale: setup                   # every page, the ZIP and the report on a synthetic ×250 dataset (~200,000 claims)
+	cd bench && ../$(BIN)/python scale.py --factor 250
 
 load: setup                    # 50 concurrent sessions, then 3 soak waves (prints and writes docs/load-soak.md)
 	cd bench && ../$(BIN)/python load.py --write docs/load-soak.md

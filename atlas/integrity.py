@@ -17,9 +17,15 @@ Frames = dict[str, pd.DataFrame]
 Check = Callable[[Contract, Frames], list[Problem]]
 
 
+def _present(series: pd.Series) -> list[tuple[object, str]]:
+    """(row, value) of the present cells, as plain Python objects (fast on Arrow-backed strings)."""
+    present = series.dropna()
+    return list(zip(present.index.tolist(), present.to_numpy(dtype=object).tolist(), strict=True))
+
+
 def _values(frames: Frames, resource: str, column: str) -> set[str]:
     frame = frames.get(resource)
-    return set() if frame is None else set(frame[column].dropna())
+    return set() if frame is None else set(frame[column].dropna().to_numpy(dtype=object).tolist())
 
 
 def primary_keys(contract: Contract, frames: Frames) -> list[Problem]:
@@ -46,7 +52,7 @@ def foreign_keys(contract: Contract, frames: Frames) -> list[Problem]:
             if fk.resource not in frames:
                 continue  # the target file is unreadable; that problem is reported on its own
             known = _values(frames, fk.resource, fk.target)
-            for row, value in frame[fk.column].dropna().items():
+            for row, value in _present(frame[fk.column]):
                 if value not in known:
                     problems.append(
                         Problem(res.path, row, fk.column, f"{shown(value)} is not a known {fk.resource}.{fk.target}")
@@ -60,7 +66,7 @@ def foreign_keys(contract: Contract, frames: Frames) -> list[Problem]:
 def _list_references(path: str, frame: pd.DataFrame, column: str, target, frames: Frames) -> list[Problem]:
     known = _values(frames, target.name, target.primary_key[0])
     problems = []
-    for row, cell in frame[column].dropna().items():
+    for row, cell in _present(frame[column]):
         for item in (part.strip() for part in cell.split(";")):
             if item and item not in known:
                 problems.append(Problem(path, row, column, f"{shown(item)} is not a known {target.name} id"))
@@ -79,7 +85,7 @@ def claim_subjects(contract: Contract, frames: Frames) -> list[Problem]:
         key = contract.resource(table).primary_key[0]
         known = _values(frames, table, key)
         rows = claims[claims.subject_type == subject_type]
-        for row, value in rows.subject_id.dropna().items():
+        for row, value in _present(rows.subject_id):
             if value not in known:
                 problems.append(
                     Problem(

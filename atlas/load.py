@@ -3,6 +3,8 @@
 `validate()` returns problems; `load_dataset()` returns typed frames or raises `DataError`.
 """
 
+import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +25,7 @@ class Dataset:
 
     directory: Path
     tables: dict[str, pd.DataFrame]
+    version: str = ""  # data_version() of the files when they were read: a cache key for exports
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         try:
@@ -39,6 +42,18 @@ class Dataset:
     def is_empty(self) -> bool:
         """True when the ledger holds no claim: valid (header-only CSVs), but there is nothing to show."""
         return self.tables["claims"].empty
+
+
+def data_version(directory: Path, contract: Contract) -> str:
+    """A short fingerprint of the data files (path, size, modification time, inode): it changes when any file does."""
+    parts = [str(Path(directory).resolve())]
+    for resource in contract.resources:
+        try:
+            info = os.stat(Path(directory) / resource.path)
+            parts.append(f"{resource.path}:{info.st_size}:{info.st_mtime_ns}:{info.st_ino}")
+        except OSError:
+            parts.append(f"{resource.path}:-")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
 def read_and_check(directory: Path, contract: Contract) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
@@ -93,8 +108,9 @@ def load_dataset(directory: Path | str | None = None, contract: Contract | None 
     """Typed tables of a valid data directory; raises `DataError` listing every problem otherwise."""
     contract = contract or load_contract()
     directory = Path(directory) if directory is not None else default_data_dir()
+    version = data_version(directory, contract)  # before reading: a change while reading makes it stale
     frames, problems = read_and_check(directory, contract)
     if problems:
         raise DataError(problems)
     tables = {r.name: _typed(frames[r.name], r) for r in contract.resources}
-    return Dataset(directory=directory, tables=tables)
+    return Dataset(directory=directory, tables=tables, version=version)

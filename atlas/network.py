@@ -10,6 +10,15 @@ def network_edges(sites: pd.DataFrame, roles: pd.DataFrame, organisations: pd.Da
     return edges.merge(sites[["site_id", "name", "country"]].rename(columns={"name": "site_name"}), on="site_id")
 
 
+def most_connected(edges: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """The edges of the `limit` sites with the most links (ties by site id): a network that stays drawable."""
+    if edges.site_id.nunique() <= limit:
+        return edges
+    links = edges.groupby("site_id").size().rename("links").reset_index()
+    keep = links.sort_values(["links", "site_id"], ascending=[False, True]).site_id.head(limit)
+    return edges[edges.site_id.isin(keep)]
+
+
 def layered_nodes(edges: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
     """Nodes in three columns (organisations, sites, countries) ordered to keep edges short."""
     names = countries.set_index("iso3").name

@@ -1,5 +1,6 @@
 """The full dataset package: every CSV (neutralised), the datapackage, a README and a GeoJSON of sites."""
 
+import io
 import json
 import zipfile
 from pathlib import Path
@@ -8,9 +9,10 @@ import pandas as pd
 
 from atlas.contract import Contract, load_contract
 from atlas.export import csv_text
-from atlas.load import Dataset, load_dataset
+from atlas.load import Dataset, data_version, load_dataset
 from atlas.metrics import site_table
 from atlas.paths import DATAPACKAGE, DEFAULT_DATA_DIR
+from atlas.problems import DataError, Problem
 from atlas.read import read_raw
 
 SITE_PROPERTIES = [
@@ -33,21 +35,31 @@ SITE_PROPERTIES = [
 ]
 
 
-def sites_geojson(ds: Dataset) -> dict:
-    """Sites as GeoJSON points with their resolved figures (unknown values are null)."""
-    sites = site_table(ds)
-    features = []
-    for _, s in sites[sites.latitude.notna()].iterrows():
-        props = {
-            k: (None if pd.isna(s[k]) else (s[k].item() if hasattr(s[k], "item") else s[k])) for k in SITE_PROPERTIES
+def _plain(value: object) -> object:
+    """A JSON-ready scalar: None for unknown values, Python numbers for numpy ones."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def sites_geojson(ds: Dataset, sites: pd.DataFrame | None = None) -> dict:
+    """Sites as GeoJSON points with their resolved figures (unknown values are null).
+
+    `sites` is the site table at the data's as-of date when the caller has it already (the app
+    caches it); otherwise it is computed, which resolves the whole ledger.
+    """
+    sites = site_table(ds) if sites is None else sites
+    located = sites[sites.latitude.notna()]
+    columns = {k: [_plain(v) for v in located[k].astype(object)] for k in SITE_PROPERTIES}
+    lons, lats = located.longitude.astype(float).tolist(), located.latitude.astype(float).tolist()
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": {k: columns[k][i] for k in SITE_PROPERTIES},
         }
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [float(s.longitude), float(s.latitude)]},
-                "properties": props,
-            }
-        )
+        for i, (lon, lat) in enumerate(zip(lons, lats, strict=True))
+    ]
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -88,20 +100,39 @@ def readme(ds: Dataset, contract: Contract) -> str:
     return "\n".join(lines) + "\n"
 
 
-def build_zip(out: Path, ds: Dataset | Path | str | None = None) -> Path:
-    """Write the package ZIP of a loaded dataset (or of a directory, loaded and validated first).
+def _unchanged(ds: Dataset, contract: Contract) -> None:
+    if ds.version and data_version(ds.directory, contract) != ds.version:
+        message = "the data files changed since they were loaded and validated, so an export would not match what is shown; restart the app to load and validate them again"
+        raise DataError([Problem("(data directory)", None, None, message)])
 
-    The CSVs keep the data's exact text, neutralised for spreadsheets.
+
+def zip_bytes(ds: Dataset, sites: pd.DataFrame | None = None) -> bytes:
+    """The package ZIP of a loaded, validated dataset, without validating it again.
+
+    The CSVs keep the files' exact text (parsed, not re-checked), neutralised for spreadsheets;
+    if a file changed since the dataset was loaded, the export is refused rather than shipping
+    text that was never validated.
     """
-    ds = ds if isinstance(ds, Dataset) else load_dataset(Path(ds or DEFAULT_DATA_DIR))
-    data_dir = ds.directory
     contract = load_contract()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    _unchanged(ds, contract)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for resource in contract.resources:
-            frame, _ = read_raw(data_dir, resource)
+            frame, problems = read_raw(ds.directory, resource)
+            if frame is None:
+                raise DataError(problems)
             rows = frame.astype(object).where(frame.notna(), None).itertuples(index=False, name=None)
             archive.writestr(resource.path, csv_text(rows, resource.columns).encode("utf-8-sig"))
+            del frame, rows
         archive.writestr(DATAPACKAGE, json.dumps(contract.raw, indent=2, ensure_ascii=False))
         archive.writestr("README.md", readme(ds, contract))
-        archive.writestr("sites.geojson", json.dumps(sites_geojson(ds), ensure_ascii=False))
+        archive.writestr("sites.geojson", json.dumps(sites_geojson(ds, sites), ensure_ascii=False))
+    _unchanged(ds, contract)
+    return buffer.getvalue()
+
+
+def build_zip(out: Path, ds: Dataset | Path | str | None = None) -> Path:
+    """Write the package ZIP of a loaded dataset (or of a directory, loaded and validated first)."""
+    ds = ds if isinstance(ds, Dataset) else load_dataset(Path(ds or DEFAULT_DATA_DIR))
+    Path(out).write_bytes(zip_bytes(ds))
     return Path(out)

@@ -21,36 +21,51 @@ SITE_TABLE_COLUMNS = [
 ]
 
 
+CLAIM_TABLE_COLUMNS = [
+    "metric",
+    "chosen",
+    "value",
+    "unit",
+    "precision",
+    "value_text",
+    "as_stated",
+    "claimed_on",
+    "publisher",
+    "url",
+    "confidence",
+    "note",
+    "claim_id",
+]
+
+
+def _ranked(ds: Dataset, claims: pd.DataFrame, as_of) -> pd.DataFrame:
+    ranked = ranked_claims(claims_as_of(claims, as_of), ds.sources)
+    ranked["chosen"] = ~ranked.duplicated(GROUP)  # the resolver picks the first of each ranked group
+    return ranked
+
+
 def claims_table(ds: Dataset, subject_type: str, subject_id: str, as_of=None) -> pd.DataFrame:
     """Every claim about one subject, best first within each metric, with the resolved one flagged."""
     claims = ds.claims[(ds.claims.subject_type == subject_type) & (ds.claims.subject_id == subject_id)]
-    ranked = ranked_claims(claims_as_of(claims, as_of), ds.sources)
-    ranked["chosen"] = ~ranked.duplicated(GROUP)  # the resolver picks the first of each ranked group
-    return ranked[
-        [
-            "metric",
-            "chosen",
-            "value",
-            "unit",
-            "precision",
-            "value_text",
-            "as_stated",
-            "claimed_on",
-            "publisher",
-            "url",
-            "confidence",
-            "note",
-            "claim_id",
-        ]
-    ]
+    return _ranked(ds, claims, as_of)[CLAIM_TABLE_COLUMNS]
 
 
 def claims_about(ds: Dataset, subject: tuple[str, str, str], sites: pd.DataFrame, as_of=None) -> pd.DataFrame:
-    """Claims about one subject (type, id, label) and about each of `sites`, labelled by subject."""
+    """Claims about one subject (type, id, label) and about each of `sites`, labelled by subject.
+
+    The subject's claims come first, then each site's in the order of `sites`; one filter and one
+    ranking for all of them (a loop per site cost minutes for a country with thousands of sites).
+    """
     subject_type, subject_id, label = subject
-    parts = [claims_table(ds, subject_type, subject_id, as_of).assign(subject=label)]
-    parts += [
-        claims_table(ds, "site", s, as_of).assign(subject=n) for s, n in zip(sites.site_id, sites.name, strict=True)
-    ]
-    frame = pd.concat(parts, ignore_index=True)
-    return frame[["subject", *[c for c in frame.columns if c != "subject"]]]
+    claims = ds.claims
+    site_order = pd.Series(range(1, len(sites) + 1), index=pd.Index(sites.site_id.to_numpy()))
+    site_order = site_order[~site_order.index.duplicated()]
+    is_subject = (claims.subject_type == subject_type) & (claims.subject_id == subject_id)
+    is_site = (claims.subject_type == "site") & claims.subject_id.isin(site_order.index)
+    ranked = _ranked(ds, claims[is_subject | is_site], as_of)
+    own = (ranked.subject_type == subject_type) & (ranked.subject_id == subject_id)
+    names = dict(zip(sites.site_id, sites.name, strict=True))
+    ranked["subject"] = ranked.subject_id.map(names).where(~own, label)
+    ranked["_order"] = ranked.subject_id.map(site_order).where(~own, 0)
+    ranked = ranked.sort_values("_order", kind="stable").reset_index(drop=True)
+    return ranked[["subject", *CLAIM_TABLE_COLUMNS]]

@@ -39,6 +39,18 @@ GEO_SHIM = (
 CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:; font-src data:"
 
 
+# Rows of the site and source tables in a report: beyond this a report of 200,000 claims was tens of MB.
+REPORT_ROWS = 1000
+
+
+def _first_rows(frame: pd.DataFrame, what: str) -> tuple[pd.DataFrame, str]:
+    """The first REPORT_ROWS rows and a note saying how many were left out (empty when none)."""
+    if len(frame) <= REPORT_ROWS:
+        return frame, ""
+    note = f"<p class=note>The first {REPORT_ROWS:,} of {len(frame):,} {what}; the dataset ZIP lists all of them.</p>"
+    return frame.head(REPORT_ROWS), note
+
+
 @dataclass(frozen=True)
 class ReportResult:
     path: Path
@@ -145,11 +157,16 @@ def build_html(ds: Dataset, filters: Filters) -> str:
                 events.sort_values("date", ascending=False).head(40), {"date": "Date", "title": "Event", "kind": "Kind"}
             )
         ]
+    site_rows, site_note = _first_rows(sites, "sites")
+    source_rows, source_note = _first_rows(cited.sort_values("published_on", ascending=False), "sources")
     parts += [
         "<h2>Sites</h2>",
+        site_note,
         _table(
-            sites.assign(
-                status=sites.status.map(lambda s: STATUS.get(s, "not stated") if isinstance(s, str) else "not stated")
+            site_rows.assign(
+                status=site_rows.status.map(
+                    lambda s: STATUS.get(s, "not stated") if isinstance(s, str) else "not stated"
+                )
             ),
             {
                 "name": "Site",
@@ -162,8 +179,9 @@ def build_html(ds: Dataset, filters: Filters) -> str:
             },
         ),
         f"<h2>Sources ({len(cited)})</h2>",
+        source_note,
         _table(
-            cited.sort_values("published_on", ascending=False),
+            source_rows,
             {
                 "title": "Title",
                 "publisher": "Publisher",

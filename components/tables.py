@@ -1,6 +1,12 @@
 """Table column configurations: units in headers, links clickable, unknowns left empty."""
 
+import pandas as pd
 import streamlit as st
+
+from components.text import md
+
+# Rows a table sends to the browser: at 200,000 claims a full claims table alone was 20 MB per page.
+ROW_LIMIT = 1000
 
 SITE_COLUMNS = {
     "name": st.column_config.TextColumn("Site"),
@@ -42,10 +48,22 @@ CLAIM_COLUMNS = {
 }
 
 
+def capped(frame: pd.DataFrame, limit: int = ROW_LIMIT) -> pd.DataFrame:
+    """The first `limit` rows of a table about to be shown, saying so when rows are left out.
+
+    Keeps each page's websocket payload bounded; the table's CSV download still has every row.
+    The first rows keep their positions, so a row selection maps back to the full frame.
+    """
+    if len(frame) <= limit:
+        return frame
+    st.caption(md(f"Showing the first {limit:,} of {len(frame):,} rows; the CSV download has all of them."))
+    return frame.head(limit)
+
+
 def event_table(events, sources) -> None:
     """Dated events with a link to each one's source."""
     st.dataframe(
-        events.merge(sources[["source_id", "url"]], on="source_id")[["date", "title", "kind", "url"]],
+        capped(events.merge(sources[["source_id", "url"]], on="source_id")[["date", "title", "kind", "url"]]),
         hide_index=True,
         width="stretch",
         column_config={

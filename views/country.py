@@ -17,7 +17,7 @@ from components.nav import back_links, open_organisation, open_site, point_site,
 from components.page import Context, run
 from components.scope import scope_words
 from components.state import set_filters
-from components.tables import CLAIM_COLUMNS, SITE_COLUMNS, event_table
+from components.tables import CLAIM_COLUMNS, SITE_COLUMNS, capped, event_table
 from components.text import md, money, number
 
 PAGE = "country"
@@ -84,7 +84,7 @@ def render(ctx: Context) -> dict:
             st.info("No site in this country matches the filters: zero recorded.")
         else:
             event = st.dataframe(
-                sites[SITE_TABLE_COLUMNS],
+                capped(sites[SITE_TABLE_COLUMNS]),
                 hide_index=True,
                 width="stretch",
                 column_config=SITE_COLUMNS,
@@ -125,7 +125,7 @@ def render(ctx: Context) -> dict:
         .sort_values("sites", ascending=False)
     )
     event = st.dataframe(
-        orgs.drop(columns="org_id"),
+        capped(orgs.drop(columns="org_id")),
         hide_index=True,
         width="stretch",
         on_select="rerun",
@@ -140,7 +140,7 @@ def render(ctx: Context) -> dict:
     if centres.empty:
         st.caption("None recorded.")
     else:
-        st.dataframe(centres[["name", "city", "status", "operator"]], hide_index=True, width="stretch")
+        st.dataframe(capped(centres[["name", "city", "status", "operator"]]), hide_index=True, width="stretch")
 
     st.subheader("Timeline of announcements")
     events = events_in_scope(ds.events, sites, ctx.filters.with_(countries=(iso3,)))
@@ -153,7 +153,7 @@ def render(ctx: Context) -> dict:
     st.subheader("Every claim behind these figures")
     claims_shown = claims_about(ds, ("country", iso3, names[iso3]), sites, ctx.filters.as_of)
     st.caption(f"{len(claims_shown)} claims from {claims_shown.url.nunique()} sources")
-    st.dataframe(claims_shown, hide_index=True, width="stretch", column_config=CLAIM_COLUMNS)
+    st.dataframe(capped(claims_shown), hide_index=True, width="stretch", column_config=CLAIM_COLUMNS)
     stamp = f"{ctx.filters.as_of or ds.as_of:%Y-%m-%d}"
     csv_button(claims_shown.assign(as_of=stamp), f"atlas-{iso3}-claims.csv", "dl_country_claims")
     back_links()

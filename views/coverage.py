@@ -6,9 +6,11 @@ import streamlit as st
 from atlas.coverage import FIELDS, STALE_AFTER, coverage_by_country, coverage_by_field, h100e_gaps, h100e_share
 from atlas.resolve import resolve
 from components.charts import CHART_CONFIG, coverage_heatmap
+from components.data import cached_result
 from components.downloads import csv_button
 from components.images import image_config
 from components.page import Context, caption_filters, run
+from components.tables import capped
 from components.text import md
 
 PAGE = "coverage"
@@ -23,7 +25,12 @@ def render(ctx: Context) -> dict:
     cov = coverage_by_country(ctx.sites, ds.countries, as_of)
     fields = coverage_by_field(ctx.sites)
     cols = st.columns(4)
-    resolved = resolve(ds.claims, ds.sources, ctx.filters.as_of)
+    resolved = cached_result(
+        "resolved",
+        str(ds.directory),
+        repr(ctx.filters.as_of),
+        lambda: resolve(ds.claims, ds.sources, ctx.filters.as_of),
+    )
     conflicting = resolved[resolved.conflict.fillna(False)]
     cols[0].metric("Sites", len(ctx.sites))
     cols[1].metric("Countries with no site", int((cov.sites == 0).sum()))
@@ -74,7 +81,7 @@ def render(ctx: Context) -> dict:
     st.subheader("Stale sites")
     stale = ctx.sites[ctx.sites.last_claimed_on < (pd.Timestamp(as_of) - STALE_AFTER)]
     st.dataframe(
-        stale[["name", "country", "status", "last_claimed_on"]].sort_values("last_claimed_on"),
+        capped(stale[["name", "country", "status", "last_claimed_on"]].sort_values("last_claimed_on")),
         hide_index=True,
         width="stretch",
         column_config={"last_claimed_on": st.column_config.DateColumn("Latest claim", format="YYYY-MM-DD")},

@@ -12,7 +12,7 @@ from components.images import image_config
 from components.maps import MAP_CONFIG, europe_map, metric_column
 from components.nav import open_country, open_site, point_site, selected_point
 from components.page import Context, caption_filters, run
-from components.tables import SITE_COLUMNS
+from components.tables import SITE_COLUMNS, capped
 
 PAGE = "map"
 SPECS = [
@@ -91,7 +91,9 @@ def render(ctx: Context) -> dict:
     )
     with st.expander("Sites shown on the map"):
         shown = ctx.sites[["site_id", *SITE_TABLE_COLUMNS, "coordinates_basis"]]
-        st.dataframe(shown.drop(columns="site_id"), hide_index=True, width="stretch", column_config=SITE_COLUMNS)
+        st.dataframe(
+            capped(shown.drop(columns="site_id")), hide_index=True, width="stretch", column_config=SITE_COLUMNS
+        )
         csv_button(
             lambda: with_provenance(shown, ctx.ds.claims, ctx.ds.sources, "site_id", "site", as_of),
             "atlas-sites.csv",

@@ -2,15 +2,18 @@
 
 import streamlit as st
 
-from atlas.network import layered_nodes, network_edges
+from atlas.network import layered_nodes, most_connected, network_edges
 from atlas.urlstate import ParamSpec
 from components.downloads import csv_button
 from components.images import image_config
 from components.nav import open_country, open_organisation, open_site, selected_point
 from components.network import network_figure
 from components.page import Context, caption_filters, run
+from components.tables import capped
+from components.text import md
 
 PAGE = "network"
+DRAWN_SITES = 80  # beyond this the figure is unreadable, and at 36,000 sites it was 34 MB
 
 
 def render(ctx: Context) -> dict:
@@ -31,12 +34,17 @@ def render(ctx: Context) -> dict:
     if edges.empty:
         st.info("No organisation–site link matches the filters.")
     else:
-        too_many = edges.site_id.nunique() > 80
-        if too_many:
-            st.caption("Many sites match: narrow the filters (e.g. a country or programme) for a readable network.")
-        nodes = layered_nodes(edges, ctx.ds.countries)
+        drawn = most_connected(edges, DRAWN_SITES)
+        if len(drawn) < len(edges):
+            st.caption(
+                md(
+                    f"Drawing the {DRAWN_SITES} most connected of {edges.site_id.nunique():,} sites: narrow the filters "
+                    "(e.g. a country or programme) to see the others. The table below lists every link."
+                )
+            )
+        nodes = layered_nodes(drawn, ctx.ds.countries)
         event = st.plotly_chart(
-            network_figure(nodes, edges),
+            network_figure(nodes, drawn),
             on_select="rerun",
             selection_mode=("points",),
             key="network",
@@ -54,7 +62,7 @@ def render(ctx: Context) -> dict:
             f"{edges.org_id.nunique()} organisations · {edges.site_id.nunique()} sites · {edges.country.nunique()} countries · {len(edges)} links. Click a node to open its profile."
         )
         shown = edges[["org_name", "role", "site_name", "country", "source_id"]]
-        st.dataframe(shown, hide_index=True, width="stretch")
+        st.dataframe(capped(shown), hide_index=True, width="stretch")
         sources = ctx.ds.sources[["source_id", "url"]]
         stamp = f"{ctx.filters.as_of or ctx.ds.as_of:%Y-%m-%d}"
         csv_button(

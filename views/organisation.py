@@ -10,9 +10,10 @@ from components.downloads import csv_button
 from components.images import image_config
 from components.nav import back_links, open_country, open_site, selected_row
 from components.page import Context, run
+from components.pickers import pick_one
 from components.scope import left_out_sentence, scope_words
 from components.state import set_filters
-from components.tables import CLAIM_COLUMNS, SITE_COLUMNS
+from components.tables import CLAIM_COLUMNS, SITE_COLUMNS, capped
 from components.text import md, money, number
 
 PAGE = "organisation"
@@ -26,14 +27,7 @@ def render(ctx: Context) -> dict:
     chosen = ctx.filters.organisations
     if len(chosen) != 1:
         options = list(chosen) or sorted(orgs.index, key=lambda o: orgs.at[o, "name"].lower())
-        pick = st.selectbox(
-            "Organisation",
-            options,
-            index=None,
-            format_func=lambda o: orgs.at[o, "name"],
-            placeholder="Choose an organisation",
-            key="org_pick",
-        )
+        pick = pick_one("Organisation", options, lambda o: orgs.at[o, "name"], "org_pick", "Choose an organisation")
         if pick is None:
             back_links()
             return {}
@@ -63,7 +57,7 @@ def render(ctx: Context) -> dict:
     st.subheader("Roles across sites")
     table = roles[["name", "role", "country", "kind", "status", "gpu_count", "power_mw", "site_id"]]
     event = st.dataframe(
-        table.drop(columns="site_id"),
+        capped(table.drop(columns="site_id")),
         hide_index=True,
         width="stretch",
         column_config=SITE_COLUMNS,
@@ -88,7 +82,7 @@ def render(ctx: Context) -> dict:
     else:
         st.plotly_chart(events_chart(events_per_month(events)), config=image_config(CHART_CONFIG), key="org_events")
         st.dataframe(
-            events[["date", "title", "kind"]].sort_values("date"),
+            capped(events[["date", "title", "kind"]].sort_values("date")),
             hide_index=True,
             width="stretch",
             column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD")},
@@ -100,7 +94,7 @@ def render(ctx: Context) -> dict:
     )
     own = int((claims_shown.subject == org["name"]).sum())
     st.caption(f"{own:,} claims about the organisation itself, {len(claims_shown) - own:,} about its sites")
-    st.dataframe(claims_shown, hide_index=True, width="stretch", column_config=CLAIM_COLUMNS)
+    st.dataframe(capped(claims_shown), hide_index=True, width="stretch", column_config=CLAIM_COLUMNS)
     stamp = f"{ctx.filters.as_of or ds.as_of:%Y-%m-%d}"
     csv_button(claims_shown.assign(as_of=stamp), f"atlas-{org_id}-claims.csv", "dl_org_claims")
     back_links()

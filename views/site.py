@@ -15,6 +15,7 @@ from components.downloads import csv_button
 from components.images import image_config
 from components.nav import back_links, open_organisation, selected_row
 from components.page import Context, run
+from components.pickers import pick_one
 from components.scope import H100E_HELP
 from components.tables import CLAIM_COLUMNS, event_table
 from components.text import md, md_link, money, number
@@ -29,13 +30,13 @@ def render(ctx: Context) -> dict:
     requested = ctx.params.get("site")
     st.title("Site profile")
     options = sorted(sites.index, key=lambda s: sites.at[s, "name"].lower())
-    site_id = st.selectbox(
+    site_id = pick_one(
         "Site",
         options,
-        index=options.index(requested) if requested else None,
-        format_func=lambda s: f"{sites.at[s, 'name']} ({sites.at[s, 'country']})",
-        key="site_pick",
-        placeholder="Choose a site",
+        lambda s: f"{sites.at[s, 'name']} ({sites.at[s, 'country']})",
+        "site_pick",
+        "Choose a site",
+        requested,
     )
     if site_id is None:
         back_links()

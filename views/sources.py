@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.downloads import csv_button
 from components.page import Context, run
-from components.tables import SOURCE_COLUMNS
+from components.tables import SOURCE_COLUMNS, capped
 
 PAGE = "sources"
 
@@ -31,7 +31,7 @@ def render(ctx: Context) -> dict:
         table = table[table.title.str.contains(text, case=False, regex=False, na=False)]
     st.caption(f"{len(table)} of {len(ds.sources)} sources · {int(table.claims.sum()):,} claims cite them")
     st.dataframe(
-        table[
+        capped(table)[
             [
                 "title",
                 "publisher",

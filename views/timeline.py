@@ -10,6 +10,7 @@ from components.charts import CHART_CONFIG, capacity_chart, events_chart
 from components.downloads import csv_button
 from components.images import image_config
 from components.page import Context, caption_filters, run
+from components.tables import capped
 from components.text import md
 
 PAGE = "timeline"
@@ -66,17 +67,30 @@ def render(ctx: Context) -> dict:
         st.caption("No recorded slip.")
     else:
         st.dataframe(
-            slipped[
-                ["name", "country", "status", "first_expected", "latest_expected", "slip_days", "n_slips", "overdue"]
-            ].sort_values("slip_days", ascending=False),
+            capped(
+                slipped[
+                    [
+                        "name",
+                        "country",
+                        "status",
+                        "first_expected",
+                        "latest_expected",
+                        "slip_days",
+                        "n_slips",
+                        "overdue",
+                    ]
+                ].sort_values("slip_days", ascending=False)
+            ),
             hide_index=True,
             width="stretch",
         )
     st.subheader("Event log")
     st.dataframe(
-        events.merge(ds.sources[["source_id", "url"]], on="source_id")[
-            ["date", "title", "kind", "countries", "url"]
-        ].sort_values("date", ascending=False),
+        capped(
+            events.merge(ds.sources[["source_id", "url"]], on="source_id")[
+                ["date", "title", "kind", "countries", "url"]
+            ].sort_values("date", ascending=False)
+        ),
         hide_index=True,
         width="stretch",
         column_config={
