@@ -6,14 +6,16 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from atlas.load import Dataset, load_dataset, validate
+from atlas.load import Dataset, load_dataset, validate_with_warnings
 from atlas.paths import data_dir
 from atlas.problems import DataError, printable
 from atlas.stats import stats
 
 
 def _validate(args: argparse.Namespace) -> int:
-    problems = validate(args.data_dir)
+    problems, warnings = validate_with_warnings(args.data_dir, warn=True)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     for problem in problems:
         print(problem)
     if problems:

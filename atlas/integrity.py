@@ -280,6 +280,16 @@ def story_queries(contract: Contract, frames: Frames) -> list[Problem]:
     return problems
 
 
+def site_towns(contract: Contract, frames: Frames) -> list[Problem]:
+    """Warning: a site placed more than 25 km from its named town, per a second gazetteer (atlas.towns)."""
+    from atlas.towns import far_sites
+
+    sites = frames.get("sites")
+    if sites is None:
+        return []
+    return [Problem("sites.csv", int(r.row), "latitude", r.message) for r in far_sites(sites).itertuples()]
+
+
 CHECKS: tuple[Check, ...] = (
     primary_keys,
     foreign_keys,
@@ -293,5 +303,13 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
+# Warnings: printed by `atlas validate` but never make the data invalid.
+WARNINGS: tuple[Check, ...] = (site_towns,)
+
+
 def cross_table_problems(contract: Contract, frames: Frames) -> list[Problem]:
     return [p for check in CHECKS for p in check(contract, frames)]
+
+
+def warnings(contract: Contract, frames: Frames) -> list[Problem]:
+    return [p for check in WARNINGS for p in check(contract, frames)]

@@ -10,6 +10,7 @@ import pandas as pd
 
 from atlas.contract import Contract, Resource, load_contract
 from atlas.integrity import cross_table_problems
+from atlas.integrity import warnings as integrity_warnings
 from atlas.paths import data_dir as default_data_dir
 from atlas.problems import DataError, Problem
 from atlas.read import read_raw
@@ -53,11 +54,24 @@ def read_and_check(directory: Path, contract: Contract) -> tuple[dict[str, pd.Da
     return frames, problems
 
 
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
+
+
 def validate(directory: Path | str | None = None, contract: Contract | None = None) -> list[Problem]:
     """Every problem in a data directory, sorted by file, row and column."""
+    return validate_with_warnings(directory, contract)[0]
+
+
+def validate_with_warnings(
+    directory: Path | str | None = None, contract: Contract | None = None, warn: bool = False
+) -> tuple[list[Problem], list[Problem]]:
+    """Problems, and (when `warn`) warnings that do not make the data invalid (e.g. a site far from its town)."""
     directory = Path(directory) if directory is not None else default_data_dir()
-    _, problems = read_and_check(directory, contract or load_contract())
-    return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
+    contract = contract or load_contract()
+    frames, problems = read_and_check(directory, contract)
+    warnings = integrity_warnings(contract, frames) if warn else []
+    return _sorted(problems), _sorted(warnings)
 
 
 def _typed(frame: pd.DataFrame, resource: Resource) -> pd.DataFrame:
