@@ -67,7 +67,7 @@ def _window(ctx: Context) -> tuple[pd.Timestamp, pd.Timestamp]:
         max_value=today,
         format="YYYY-MM-DD",
         key="chg_since",
-        help=f"First day (inclusive). Default: {DEFAULT_DAYS} days before the data's as-of date.",
+        help=md(f"First day (inclusive). Default: {DEFAULT_DAYS} days before the data's as-of date."),
     )
     until = cols[1].date_input(
         "Until",
@@ -108,7 +108,7 @@ def render(ctx: Context) -> dict:
         )
     )
     for col, (kind, label) in zip(st.columns(len(KINDS)), KINDS.items(), strict=True):
-        col.metric(label + "s", counts[kind])
+        col.metric(md(label + "s"), counts[kind])
     picked = st.multiselect(
         "Show", list(KINDS), format_func=KINDS.get, key="chg_kinds", placeholder="Every kind of change"
     )
