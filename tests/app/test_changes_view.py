@@ -72,3 +72,11 @@ def test_the_real_data_renders_with_links_on_every_claim_row():
     table = at.dataframe[0].value
     claims = table[table.change_label != "New source"]
     assert len(claims) and claims.claim_id.notna().all() and claims.url.str.startswith("http").all()
+
+
+def test_the_what_changed_story_opens_the_view_at_its_date():
+    at = open_page("views/coverage.py", {"present": "1", "story": "9"})
+    at.button(key="story_next").click().run()
+    assert not at.exception
+    assert at.title[0].value == "What changed"
+    assert at.date_input(key="chg_since").value == dt.date(2026, 6, 1)
