@@ -22,6 +22,7 @@ st.navigation(
             st.Page("views/site.py", title="Site", icon=":material/location_on:", url_path="site"),
         ],
         "Evidence": [
+            st.Page("views/changes.py", title="What changed", icon=":material/update:", url_path="changes"),
             st.Page("views/sources.py", title="Sources", icon=":material/link:", url_path="sources"),
             st.Page("views/coverage.py", title="Coverage", icon=":material/fact_check:", url_path="coverage"),
             st.Page("views/methodology.py", title="Methodology", icon=":material/straighten:", url_path="methodology"),

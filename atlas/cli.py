@@ -6,19 +6,18 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from atlas.load import Dataset, load_dataset, validate, warnings
+from atlas.load import Dataset, load_dataset, validate_with_warnings
 from atlas.paths import data_dir
 from atlas.problems import DataError, printable
 from atlas.stats import stats
 
 
 def _validate(args: argparse.Namespace) -> int:
-    problems = validate(args.data_dir)
+    problems, warnings = validate_with_warnings(args.data_dir, warn=not args.no_warnings)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     for problem in problems:
         print(problem)
-    if not args.no_warnings:
-        for warning in warnings(args.data_dir):
-            print(f"warning: {warning}")
     if problems:
         print(printable(f"{len(problems)} problem(s) in {args.data_dir}"), file=sys.stderr)
         return 1

@@ -266,6 +266,12 @@ class Result:
 
 
 def _new_texts(ledger: Ledger, plan: Plan) -> dict[str, tuple[str, str]]:
+    unreadable = [ledger.contract.resource(t).path for t in plan.rows if t not in ledger.frames]
+    if unreadable:
+        reasons = [
+            f"{path} in {ledger.directory} cannot be read; run atlas validate and fix it first" for path in unreadable
+        ]
+        raise CurationError(reasons)
     texts = {}
     for table, rows in plan.rows.items():
         path = ledger.contract.resource(table).path

@@ -57,7 +57,7 @@ FLAGS = {
         "--city": "town",
         "--lat": "latitude",
         "--lon": "longitude",
-        "--coordinates-basis": "source, city_geonames or country_centroid (default source when --lat/--lon given)",
+        "--coordinates-basis": "how the point was found: see datapackage.json (default source when --lat/--lon given)",
         "--programme": "programme id",
         "--description": "one sentence",
     },

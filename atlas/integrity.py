@@ -9,7 +9,7 @@ import pandas as pd
 
 from atlas import geo
 from atlas.contract import Contract
-from atlas.counting_rules import counting_errors
+from atlas.counting_rules import counting_errors, counting_warnings
 from atlas.problems import Problem
 from atlas.schema import shown, valid_dates
 
@@ -287,6 +287,16 @@ def story_queries(contract: Contract, frames: Frames) -> list[Problem]:
     return problems
 
 
+def site_towns(contract: Contract, frames: Frames) -> list[Problem]:
+    """Warning: a site placed more than 25 km from its named town, per a second gazetteer (atlas.towns)."""
+    from atlas.towns import far_sites
+
+    sites = frames.get("sites")
+    if sites is None:
+        return []
+    return [Problem("sites.csv", int(r.row), "latitude", r.message) for r in far_sites(sites).itertuples()]
+
+
 CHECKS: tuple[Check, ...] = (
     primary_keys,
     foreign_keys,
@@ -300,5 +310,13 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
+# Warnings: printed by `atlas validate` but never make the data invalid.
+WARNINGS: tuple[Check, ...] = (site_towns, counting_warnings)
+
+
 def cross_table_problems(contract: Contract, frames: Frames) -> list[Problem]:
     return [p for check in (*CHECKS, counting_errors) for p in check(contract, frames)]
+
+
+def warnings(contract: Contract, frames: Frames) -> list[Problem]:
+    return [p for check in WARNINGS for p in check(contract, frames)]

@@ -34,7 +34,8 @@ CHECKS: dict[str, str] = {
     "missing_published_on": "Sources with no publication date",
     "placeholder_accessed_on": "Sources sharing one accessed_on date (likely a placeholder)",
     "shared_figure": "The same figure from the same source on several sites (a duplicate across subjects?)",
-    "far_from_town": "Sites more than 25 km from their named town",
+    "far_from_town": "Sites more than 25 km from their named town (or at a namesake in another region)",
+    "centroid_with_town": "Sites at their country's centre although a town is named",
 }
 
 
@@ -129,6 +130,17 @@ def far_from_town(ds: Dataset) -> list[Finding]:
     ]
 
 
+def centroid_with_town(ds: Dataset) -> list[Finding]:
+    """A town is named but the point is the country's centre: geocode it (see CURATING.md)."""
+    sites = ds.sites[(ds.sites.coordinates_basis == "country_centroid") & ds.sites.city.notna()]
+    return [
+        Finding(
+            "centroid_with_town", f"sites.csv:{s.site_id}", f"{s.city} is named, but the point is {s.country}'s centre"
+        )
+        for s in sites.itertuples()
+    ]
+
+
 RUNNERS: tuple[Callable[[Dataset], list[Finding]], ...] = (
     stale_sites,
     contradicted_claims,
@@ -136,6 +148,7 @@ RUNNERS: tuple[Callable[[Dataset], list[Finding]], ...] = (
     source_dates,
     shared_figures,
     far_from_town,
+    centroid_with_town,
 )
 
 

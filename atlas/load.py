@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 
 from atlas.contract import Contract, Resource, load_contract
-from atlas.counting_rules import counting_warnings
 from atlas.integrity import cross_table_problems
+from atlas.integrity import warnings as integrity_warnings
 from atlas.paths import data_dir as default_data_dir
 from atlas.problems import DataError, Problem
 from atlas.read import read_raw
@@ -69,24 +69,29 @@ def read_and_check(directory: Path, contract: Contract) -> tuple[dict[str, pd.Da
     return frames, problems
 
 
-def validate(directory: Path | str | None = None, contract: Contract | None = None) -> list[Problem]:
-    """Every problem in a data directory, sorted by file, row and column."""
-    directory = Path(directory) if directory is not None else default_data_dir()
-    _, problems = read_and_check(directory, contract or load_contract())
+def _sorted(problems: list[Problem]) -> list[Problem]:
     return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
 
 
-def warnings(directory: Path | str | None = None, contract: Contract | None = None) -> list[Problem]:
-    """Judgement calls worth a curator's look (see `atlas.counting_rules.WARNINGS`); they do not stop loading."""
+def validate(directory: Path | str | None = None, contract: Contract | None = None) -> list[Problem]:
+    """Every problem in a data directory, sorted by file, row and column."""
+    return validate_with_warnings(directory, contract)[0]
+
+
+def validate_with_warnings(
+    directory: Path | str | None = None, contract: Contract | None = None, warn: bool = False
+) -> tuple[list[Problem], list[Problem]]:
+    """Problems, and (when `warn`) warnings that do not make the data invalid (e.g. a site far from its town)."""
     directory = Path(directory) if directory is not None else default_data_dir()
     contract = contract or load_contract()
-    frames = {}
-    for resource in contract.resources:
-        frame, _ = read_raw(directory, resource)
-        if frame is not None:
-            frames[resource.name] = frame
-    found = counting_warnings(contract, frames)
-    return sorted(set(found), key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
+    frames, problems = read_and_check(directory, contract)
+    warnings = integrity_warnings(contract, frames) if warn else []
+    return _sorted(problems), _sorted(warnings)
+
+
+def warnings(directory: Path | str | None = None, contract: Contract | None = None) -> list[Problem]:
+    """Judgement calls worth a curator's look; they do not stop loading."""
+    return validate_with_warnings(directory, contract, warn=True)[1]
 
 
 def _typed(frame: pd.DataFrame, resource: Resource) -> pd.DataFrame:

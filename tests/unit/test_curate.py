@@ -225,3 +225,14 @@ def test_next_id_and_slug():
     assert curate.next_id(["cur-c001", "cur-c009", "d2-c050"], "cur", "c") == "cur-c010"
     assert curate.next_id([], "d3", "s") == "d3-s001"
     assert curate.slug("Móra la Nova AI (Spain)") == "mora-la-nova-ai-spain"
+
+
+def test_a_missing_data_directory_is_refused_with_a_message(tmp_path, capsys):
+    code, _, err = run(
+        capsys,
+        *["add", "claim", "--data-dir", str(tmp_path / "nowhere"), "--site", "x", "--metric", "power_mw"],
+        *["--value", "1", "--as-stated", "1 MW", "--source-id", "s"],
+    )
+    assert code == 1
+    assert "claims.csv in" in err and "cannot be read; run atlas validate and fix it first" in err
+    assert not (tmp_path / "nowhere").exists()
