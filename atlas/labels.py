@@ -1,7 +1,9 @@
 """Human labels for the vocabularies, shared by the app, the report and the docs."""
 
 STATUS = {
-    "announced": "Announced",
+    "bid": "Bid (not selected)",
+    "announced": "Announced plan",
+    "selected": "Selected",
     "contracted": "Contracted",
     "under_construction": "Under construction",
     "operational": "Operational",
@@ -10,7 +12,10 @@ STATUS = {
     "not_stated": "Status not stated",
 }
 STATUS_GROUP = {
-    "announced": "Announced / contracted",
+    "bid": "Bid (not selected)",
+    "announced": "Announced plan",
+    "selected": "Selected",
+    "contracted": "Contracted",
     "under_construction": "Under construction",
     "operational": "Operational",
     "paused_or_withdrawn": "Paused or withdrawn",
