@@ -111,6 +111,7 @@ def test_every_table_states_its_dialect_encoding_and_standard_properties():
         assert raw.get(key), f"datapackage.json: package property {key!r} is missing"
     for r in raw["resources"]:
         where = f"datapackage.json: resource {r['name']!r}"
+        assert r.get("profile") == "tabular-data-resource", f"{where} is not marked a tabular-data-resource"
         assert r.get("encoding") == "utf-8", f"{where} states no encoding"
         assert r.get("dialect", {}).get("delimiter") == ",", f"{where} states no CSV dialect"
         first_line = (DATA / r["path"]).read_bytes().split(b"\n", 1)[0]
