@@ -100,6 +100,17 @@ def readme(ds: Dataset, contract: Contract) -> str:
     return "\n".join(lines) + "\n"
 
 
+def zip_descriptor(raw: dict) -> dict:
+    """The contract as it describes the ZIP's CSVs, which `csv_text` writes with CRLF line ends.
+
+    (They also start with a byte-order mark, which UTF-8 readers skip, so `encoding` stays utf-8.)
+    """
+    resources = [
+        {**r, "dialect": {**r["dialect"], "lineTerminator": "\r\n"}} if "dialect" in r else r for r in raw["resources"]
+    ]
+    return {**raw, "resources": resources}
+
+
 def _unchanged(ds: Dataset, contract: Contract) -> None:
     if ds.version and data_version(ds.directory, contract) != ds.version:
         message = "the data files changed since they were loaded and validated, so an export would not match what is shown; restart the app to load and validate them again"
@@ -124,7 +135,7 @@ def zip_bytes(ds: Dataset, sites: pd.DataFrame | None = None) -> bytes:
             rows = frame.astype(object).where(frame.notna(), None).itertuples(index=False, name=None)
             archive.writestr(resource.path, csv_text(rows, resource.columns).encode("utf-8-sig"))
             del frame, rows
-        archive.writestr(DATAPACKAGE, json.dumps(contract.raw, indent=2, ensure_ascii=False))
+        archive.writestr(DATAPACKAGE, json.dumps(zip_descriptor(contract.raw), indent=2, ensure_ascii=False))
         archive.writestr("README.md", readme(ds, contract))
         archive.writestr("sites.geojson", json.dumps(sites_geojson(ds, sites), ensure_ascii=False))
     _unchanged(ds, contract)
