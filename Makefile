@@ -1,6 +1,7 @@
 # Sovereign AI Atlas: `make run` starts the dashboard, `make test` runs every check.
 # Both set up what they need on a fresh Debian machine: a virtualenv with the pinned
-# requirements and, for the browser tests, Debian's Chromium.
+# requirements (requirements.txt: what the app needs to run, the only file the Docker image
+# installs; requirements-dev.txt: test and lint tools) and, for the browser tests, Debian's Chromium.
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -8,14 +9,14 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup chromium nginx run test lint validate bench load scale-out audit screenshots clean
+.PHONY: setup chromium nginx run test lint validate conformance bench load scale-out audit screenshots clean
 
 setup: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.txt
-	$(PYTHON) -m venv $(VENV)
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet -r requirements.txt -r requirements-dev.txt
 	touch $@
 
 chromium:
@@ -31,7 +32,12 @@ lint: setup
 validate: setup
 	$(BIN)/python -m atlas validate data
 
-test: setup chromium lint validate
+conformance: setup            # the official Frictionless validator on data/ and on a freshly exported ZIP
+	$(BIN)/frictionless validate data/datapackage.json
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  $(BIN)/python -m atlas export --zip "$$tmp/atlas.zip" && $(BIN)/frictionless validate "$$tmp/atlas.zip"
+
+test: setup chromium lint validate conformance
 	$(BIN)/python -m pytest
 
 nginx:
@@ -48,7 +54,7 @@ scale-out: setup nginx         # 2 replicas behind nginx on loopback, 100 sessio
 
 audit: setup                   # known advisories in the pinned requirements (needs PyPI's JSON API)
 	$(BIN)/pip install --quiet pip-audit==2.10.1
-	$(BIN)/pip-audit -r requirements.txt --strict --progress-spinner off
+	$(BIN)/pip-audit -r requirements.txt -r requirements-dev.txt --strict --progress-spinner off
 
 screenshots: setup chromium
 	$(BIN)/python scripts/screenshots.py

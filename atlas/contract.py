@@ -19,7 +19,12 @@ PANDAS_DTYPES = {
 
 @dataclass(frozen=True)
 class Field:
-    """One column: its type, unit, constraints and description."""
+    """One column: its type, unit, constraints and description.
+
+    `unit` is the field's `x_unit` and `format` its standard `format` or, for formats Table Schema
+    does not define (`iso3`), its `x_format`: extensions carry an `x_` prefix so that the official
+    Frictionless validator accepts the package.
+    """
 
     name: str
     type: str
@@ -95,8 +100,8 @@ def _field(spec: dict[str, Any]) -> Field:
         name=spec["name"],
         type=spec["type"],
         description=spec.get("description", ""),
-        unit=spec.get("unit"),
-        format=spec.get("format"),
+        unit=spec.get("x_unit"),
+        format=spec.get("format", spec.get("x_format")),
         required=bool(c.get("required", False)),
         unique=bool(c.get("unique", False)),
         enum=tuple(enum) if enum else None,

@@ -88,6 +88,17 @@ def readme(ds: Dataset, contract: Contract) -> str:
     return "\n".join(lines) + "\n"
 
 
+def zip_descriptor(raw: dict) -> dict:
+    """The contract as it describes the ZIP's CSVs, which `csv_text` writes with CRLF line ends.
+
+    (They also start with a byte-order mark, which UTF-8 readers skip, so `encoding` stays utf-8.)
+    """
+    resources = [
+        {**r, "dialect": {**r["dialect"], "lineTerminator": "\r\n"}} if "dialect" in r else r for r in raw["resources"]
+    ]
+    return {**raw, "resources": resources}
+
+
 def build_zip(out: Path, ds: Dataset | Path | str | None = None) -> Path:
     """Write the package ZIP of a loaded dataset (or of a directory, loaded and validated first).
 
@@ -101,7 +112,7 @@ def build_zip(out: Path, ds: Dataset | Path | str | None = None) -> Path:
             frame, _ = read_raw(data_dir, resource)
             rows = frame.astype(object).where(frame.notna(), None).itertuples(index=False, name=None)
             archive.writestr(resource.path, csv_text(rows, resource.columns).encode("utf-8-sig"))
-        archive.writestr(DATAPACKAGE, json.dumps(contract.raw, indent=2, ensure_ascii=False))
+        archive.writestr(DATAPACKAGE, json.dumps(zip_descriptor(contract.raw), indent=2, ensure_ascii=False))
         archive.writestr("README.md", readme(ds, contract))
         archive.writestr("sites.geojson", json.dumps(sites_geojson(ds), ensure_ascii=False))
     return Path(out)
