@@ -10,13 +10,12 @@ from atlas.timeline import events_for, events_per_month
 from components.charts import CHART_CONFIG, events_chart
 from components.data import cached_figure
 from components.details import SITE_TABLE_COLUMNS, claims_about
-from components.downloads import csv_button
 from components.images import image_config
 from components.maps import MAP_CONFIG, europe_map
 from components.nav import back_links, open_organisation, open_site, point_site, selected_point, selected_row
 from components.page import Context, run
 from components.state import set_filters
-from components.tables import CLAIM_COLUMNS, SITE_COLUMNS, event_table
+from components.tables import event_table, show_table
 from components.text import md, money, number
 
 PAGE = "country"
@@ -80,25 +79,20 @@ def render(ctx: Context) -> dict:
         if sites.empty:
             st.info("No site in this country matches the filters: zero recorded.")
         else:
-            event = st.dataframe(
-                sites[SITE_TABLE_COLUMNS],
-                hide_index=True,
-                width="stretch",
-                column_config=SITE_COLUMNS,
-                on_select="rerun",
-                selection_mode="single-row",
-                key="country_sites",
+            shown = sites[["site_id", *SITE_TABLE_COLUMNS]]
+            as_of = ctx.filters.as_of or ds.as_of
+            event = show_table(
+                shown,
+                "country_sites",
+                f"atlas-{iso3}-sites.csv",
+                download=lambda: with_provenance(shown, ds.claims, ds.sources, "site_id", "site", as_of),
+                labels={"name": "Site"},
+                hide=("country",),
+                select=True,
             )
             if (row := selected_row(event)) is not None:
                 open_site(ctx.filters, sites.iloc[row].site_id)
             st.caption("Select a row to open the site's profile.")
-            shown = sites[["site_id", *SITE_TABLE_COLUMNS]]
-            as_of = ctx.filters.as_of or ds.as_of
-            csv_button(
-                lambda: with_provenance(shown, ds.claims, ds.sources, "site_id", "site", as_of),
-                f"atlas-{iso3}-sites.csv",
-                "dl_country_sites",
-            )
     with right:
 
         def build():
@@ -121,13 +115,8 @@ def render(ctx: Context) -> dict:
         .reset_index()
         .sort_values("sites", ascending=False)
     )
-    event = st.dataframe(
-        orgs.drop(columns="org_id"),
-        hide_index=True,
-        width="stretch",
-        on_select="rerun",
-        selection_mode="single-row",
-        key="country_orgs",
+    event = show_table(
+        orgs, "country_orgs", f"atlas-{iso3}-organisations.csv", labels={"name": "Organisation"}, select=True
     )
     if (row := selected_row(event)) is not None:
         open_organisation(ctx.filters.with_(countries=()), orgs.iloc[row].org_id)
@@ -137,7 +126,12 @@ def render(ctx: Context) -> dict:
     if centres.empty:
         st.caption("None recorded.")
     else:
-        st.dataframe(centres[["name", "city", "status", "operator"]], hide_index=True, width="stretch")
+        show_table(
+            centres[["site_id", "name", "city", "status", "operator"]],
+            "country_centres",
+            f"atlas-{iso3}-ai-technology-centres.csv",
+            labels={"name": "Centre"},
+        )
 
     st.subheader("Timeline of announcements")
     events = events_for(ds.events, sites, countries=(iso3,), as_of=ctx.filters.as_of)
@@ -145,14 +139,13 @@ def render(ctx: Context) -> dict:
         st.caption("No dated event recorded.")
     else:
         st.plotly_chart(events_chart(events_per_month(events)), config=image_config(CHART_CONFIG), key="country_events")
-        event_table(events, ds.sources)
+        event_table(events, ds.sources, "country_event_log", f"atlas-{iso3}-events.csv", ctx.filters.as_of or ds.as_of)
 
     st.subheader("Every claim behind these figures")
     claims_shown = claims_about(ds, ("country", iso3, names[iso3]), sites, ctx.filters.as_of)
     st.caption(f"{len(claims_shown)} claims from {claims_shown.url.nunique()} sources")
-    st.dataframe(claims_shown, hide_index=True, width="stretch", column_config=CLAIM_COLUMNS)
     stamp = f"{ctx.filters.as_of or ds.as_of:%Y-%m-%d}"
-    csv_button(claims_shown.assign(as_of=stamp), f"atlas-{iso3}-claims.csv", "dl_country_claims")
+    show_table(claims_shown, "country_claims", f"atlas-{iso3}-claims.csv", download=claims_shown.assign(as_of=stamp))
     back_links()
     return {}
 

@@ -7,12 +7,11 @@ from atlas.labels import METRIC, SCALE
 from atlas.urlstate import ParamSpec
 from components.data import cached_figure
 from components.details import SITE_TABLE_COLUMNS
-from components.downloads import csv_button
 from components.images import image_config
 from components.maps import MAP_CONFIG, europe_map, metric_column
 from components.nav import open_country, open_site, point_site, selected_point
 from components.page import Context, caption_filters, run
-from components.tables import SITE_COLUMNS
+from components.tables import show_table
 
 PAGE = "map"
 SPECS = [
@@ -80,22 +79,22 @@ def render(ctx: Context) -> dict:
         ["iso3", "name", "n_sites", "gpu_count", "h100e", "power_mw", "investment_eur", column]
     ].copy()
     table = table.loc[:, ~table.columns.duplicated()].sort_values(column, ascending=False, na_position="last")
-    st.dataframe(
-        table, hide_index=True, width="stretch", column_config={**SITE_COLUMNS, "name": "Country", "n_sites": "Sites"}
-    )
     as_of = ctx.filters.as_of or ctx.ds.as_of
-    csv_button(
-        lambda: country_provenance(table, ctx.sites, ctx.ds.claims, ctx.ds.sources, as_of),
+    show_table(
+        table,
+        "map_countries",
         "atlas-countries.csv",
-        "dl_map_countries",
+        download=lambda: country_provenance(table, ctx.sites, ctx.ds.claims, ctx.ds.sources, as_of),
+        labels={"name": "Country"},
     )
     with st.expander("Sites shown on the map"):
         shown = ctx.sites[["site_id", *SITE_TABLE_COLUMNS, "coordinates_basis"]]
-        st.dataframe(shown.drop(columns="site_id"), hide_index=True, width="stretch", column_config=SITE_COLUMNS)
-        csv_button(
-            lambda: with_provenance(shown, ctx.ds.claims, ctx.ds.sources, "site_id", "site", as_of),
+        show_table(
+            shown,
+            "map_sites",
             "atlas-sites.csv",
-            "dl_map_sites",
+            download=lambda: with_provenance(shown, ctx.ds.claims, ctx.ds.sources, "site_id", "site", as_of),
+            labels={"name": "Site"},
         )
 
     return {

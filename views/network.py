@@ -4,11 +4,11 @@ import streamlit as st
 
 from atlas.network import layered_nodes, network_edges
 from atlas.urlstate import ParamSpec
-from components.downloads import csv_button
 from components.images import image_config
 from components.nav import open_country, open_organisation, open_site, selected_point
 from components.network import network_figure
 from components.page import Context, caption_filters, run
+from components.tables import show_table
 
 PAGE = "network"
 
@@ -53,13 +53,12 @@ def render(ctx: Context) -> dict:
         st.caption(
             f"{edges.org_id.nunique()} organisations · {edges.site_id.nunique()} sites · {edges.country.nunique()} countries · {len(edges)} links. Click a node to open its profile."
         )
-        shown = edges[["org_name", "role", "site_name", "country", "source_id"]]
-        st.dataframe(shown, hide_index=True, width="stretch")
         sources = ctx.ds.sources[["source_id", "url"]]
         stamp = f"{ctx.filters.as_of or ctx.ds.as_of:%Y-%m-%d}"
-        csv_button(
-            shown.merge(sources, on="source_id", how="left").assign(as_of=stamp), "atlas-network.csv", "dl_network"
+        shown = edges[["org_id", "org_name", "role", "site_id", "site_name", "country", "source_id"]].merge(
+            sources, on="source_id", how="left"
         )
+        show_table(shown, "network_links", "atlas-network.csv", download=shown.assign(as_of=stamp))
     return {"role": role if role != "all" else ""}
 
 

@@ -2,16 +2,16 @@
 
 import streamlit as st
 
+from atlas.labels import ORG_KIND
 from atlas.metrics import kpis
 from atlas.timeline import events_per_month
 from components.charts import CHART_CONFIG, events_chart
 from components.details import claims_about
-from components.downloads import csv_button
 from components.images import image_config
 from components.nav import back_links, open_country, open_site, selected_row
 from components.page import Context, run
 from components.state import set_filters
-from components.tables import CLAIM_COLUMNS, SITE_COLUMNS
+from components.tables import event_table, show_table
 from components.text import md, money, number
 
 PAGE = "organisation"
@@ -42,7 +42,9 @@ def render(ctx: Context) -> dict:
     org_id = chosen[0]
     org = orgs.loc[org_id]
     st.header(md(org["name"]))
-    st.caption(md(" · ".join(x for x in [org.kind.replace("_", " "), f"HQ {org.hq_country}", ctx.as_of_label] if x)))
+    st.caption(
+        md(" · ".join(x for x in [ORG_KIND.get(org.kind, org.kind), f"HQ {org.hq_country}", ctx.as_of_label] if x))
+    )
     if isinstance(org.website, str):
         st.link_button("Website ↗", org.website)
 
@@ -58,22 +60,12 @@ def render(ctx: Context) -> dict:
 
     st.subheader("Roles across sites")
     table = roles[["name", "role", "country", "kind", "status", "gpu_count", "power_mw", "site_id"]]
-    event = st.dataframe(
-        table.drop(columns="site_id"),
-        hide_index=True,
-        width="stretch",
-        column_config=SITE_COLUMNS,
-        on_select="rerun",
-        selection_mode="single-row",
-        key="org_sites",
-    )
+    event = show_table(table, "org_sites", f"atlas-{org_id}-sites.csv", labels={"name": "Site"}, select=True)
     if (row := selected_row(event)) is not None:
         open_site(ctx.filters, table.iloc[row].site_id)
     by_country = roles.groupby("country").site_id.nunique().rename("sites").reset_index()
     if len(by_country):
-        picked = st.dataframe(
-            by_country, hide_index=True, on_select="rerun", selection_mode="single-row", key="org_countries"
-        )
+        picked = show_table(by_country, "org_countries", f"atlas-{org_id}-countries.csv", select=True)
         if (row := selected_row(picked)) is not None:
             open_country(ctx.filters.with_(organisations=()), by_country.iloc[row].country)
 
@@ -85,12 +77,7 @@ def render(ctx: Context) -> dict:
         st.caption("No dated event names this organisation.")
     else:
         st.plotly_chart(events_chart(events_per_month(events)), config=image_config(CHART_CONFIG), key="org_events")
-        st.dataframe(
-            events[["date", "title", "kind"]].sort_values("date"),
-            hide_index=True,
-            width="stretch",
-            column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD")},
-        )
+        event_table(events, ds.sources, "org_event_log", f"atlas-{org_id}-events.csv", ctx.filters.as_of or ds.as_of)
 
     st.subheader("Claims")
     claims_shown = claims_about(
@@ -98,9 +85,8 @@ def render(ctx: Context) -> dict:
     )
     own = int((claims_shown.subject == org["name"]).sum())
     st.caption(f"{own:,} claims about the organisation itself, {len(claims_shown) - own:,} about its sites")
-    st.dataframe(claims_shown, hide_index=True, width="stretch", column_config=CLAIM_COLUMNS)
     stamp = f"{ctx.filters.as_of or ds.as_of:%Y-%m-%d}"
-    csv_button(claims_shown.assign(as_of=stamp), f"atlas-{org_id}-claims.csv", "dl_org_claims")
+    show_table(claims_shown, "org_claims", f"atlas-{org_id}-claims.csv", download=claims_shown.assign(as_of=stamp))
     back_links()
     return {}
 

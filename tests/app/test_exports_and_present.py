@@ -6,15 +6,15 @@ from tests.app.conftest import open_page
 from tests.conftest import MINI
 
 TABLE_VIEWS = {
-    "views/europe_map.py": ({}, "dl_map_countries"),
-    "views/sources.py": ({}, "dl_sources"),
-    "views/country.py": ({"country": "FRA"}, "dl_country_claims"),
-    "views/organisation.py": ({"org": "nvidia"}, "dl_org_claims"),
+    "views/europe_map.py": ({}, "map_countries_csv"),
+    "views/sources.py": ({}, "sources_table_csv"),
+    "views/country.py": ({"country": "FRA"}, "country_claims_csv"),
+    "views/organisation.py": ({"org": "nvidia"}, "org_claims_csv"),
     "views/site.py": ({"site": "fra-cluster"}, "dl_site_claims"),
-    "views/timeline.py": ({}, "dl_events"),
-    "views/coverage.py": ({}, "dl_coverage"),
-    "views/compare.py": ({"compare": "FRA,DEU"}, "dl_compare"),
-    "views/network.py": ({}, "dl_network"),
+    "views/timeline.py": ({}, "tl_events_csv"),
+    "views/coverage.py": ({}, "cov_countries_csv"),
+    "views/compare.py": ({"compare": "FRA,DEU"}, "cmp_table_csv"),
+    "views/network.py": ({}, "network_links_csv"),
 }
 
 
