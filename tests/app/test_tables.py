@@ -53,7 +53,7 @@ def test_tables_show_labels_and_words_not_codes(page):
 
 
 def test_money_is_compact_and_numbers_are_grouped():
-    at, tables = _tables("views/europe_map.py")
+    _, tables = _tables("views/europe_map.py")
     config = json.loads(tables[0].proto.columns)
     assert config["investment_eur"]["type_config"]["format"] == "€%.3g bn"
     assert config["gpu_count"]["type_config"]["format"] == "%,d"

@@ -89,7 +89,12 @@ def test_prepare_shows_people_a_table_and_keeps_row_order():
 
 def test_prepare_merges_a_claim_value_with_its_unit():
     claims = pd.DataFrame(
-        {"metric": ["investment", "status"], "value": [2e9, None], "unit": ["EUR", None], "value_text": [None, "operational"]}
+        {
+            "metric": ["investment", "status"],
+            "value": [2e9, None],
+            "unit": ["EUR", None],
+            "value_text": [None, "operational"],
+        }
     )
     shown, _ = prepare(claims)
     assert list(shown.columns) == ["metric", "value"]
