@@ -1,13 +1,14 @@
-"""Command line: `python -m atlas validate|stats|export|report`; see `python -m atlas --help`."""
+"""Command line: `python -m atlas validate|stats|export|report|add|lint|changes`; see `python -m atlas --help`."""
 
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
-from atlas.load import load_dataset, validate
+from atlas.load import Dataset, load_dataset, validate
 from atlas.paths import data_dir
-from atlas.problems import DataError
+from atlas.problems import DataError, printable
 from atlas.stats import stats
 
 
@@ -16,9 +17,9 @@ def _validate(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem)
     if problems:
-        print(f"{len(problems)} problem(s) in {args.data_dir}", file=sys.stderr)
+        print(printable(f"{len(problems)} problem(s) in {args.data_dir}"), file=sys.stderr)
         return 1
-    print(f"{args.data_dir}: valid")
+    print(printable(f"{args.data_dir}: valid"))
     return 0
 
 
@@ -38,16 +39,31 @@ def _stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export(args: argparse.Namespace) -> int:
-    from atlas.package import build_zip
-
+def _load_with_data(args: argparse.Namespace) -> Dataset | None:
+    """The dataset for a command that needs claims, or None after printing why it cannot run."""
     try:
-        path = build_zip(args.zip, args.data_dir)
+        ds = load_dataset(args.data_dir)
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
+        return None
+    if ds.is_empty:
+        print(
+            printable(f"{args.data_dir}: valid but holds no claims; there is nothing to {args.command}"),
+            file=sys.stderr,
+        )
+        return None
+    return ds
+
+
+def _export(args: argparse.Namespace) -> int:
+    from atlas.package import build_zip
+
+    ds = _load_with_data(args)
+    if ds is None:
         return 1
-    print(f"wrote {path} ({path.stat().st_size:,} bytes)")
+    path = build_zip(args.zip, ds)
+    print(printable(f"wrote {path} ({path.stat().st_size:,} bytes)"))
     return 0
 
 
@@ -55,16 +71,94 @@ def _report(args: argparse.Namespace) -> int:
     # The report reuses the dashboard's Streamlit-free figure builders in components/.
     from components.report import write_report
 
+    ds = _load_with_data(args)
+    if ds is None:
+        return 1
+    result = write_report(ds, args.out, args.query)
+    for notice in result.notices:
+        print(printable(f"notice: {notice}"), file=sys.stderr)
+    print(printable(f"wrote {result.path} ({result.bytes:,} bytes in {result.seconds:.2f} s)"))
+    return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    from atlas import curate
+    from atlas.curate_cli import fields_of
+
     try:
-        result = write_report(load_dataset(args.data_dir), args.out, args.query)
+        fields = fields_of(args)
+        ledger = curate.Ledger.read(args.data_dir)
+        today = date.today()
+        if args.add_kind == "source":
+            plan, _ = curate.plan_source(ledger, fields, today, args.prefix)
+        else:
+            plan = curate.PLANNERS[args.add_kind](ledger, fields, today, args.prefix)
+        result = curate.commit(ledger, plan, today, dry_run=args.dry_run)
+    except curate.CurationError as exc:
+        print(f"refused; nothing written to {args.data_dir}:", file=sys.stderr)
+        for reason in exc.reasons:
+            print(f"  {reason}", file=sys.stderr)
+        return 1
+    for note in result.notes:
+        print(f"note: {note}")
+    if not result.texts:
+        print("nothing to write")
+        return 0
+    print(result.diff, end="")
+    verb = "would write" if args.dry_run else "wrote"
+    print(f"{verb} {', '.join(result.texts)} in {args.data_dir}; the dataset validates")
+    return 0
+
+
+def _lint(args: argparse.Namespace) -> int:
+    from atlas.lint import CHECKS, lint
+
+    try:
+        warnings = lint(load_dataset(args.data_dir))
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return 1
-    for notice in result.notices:
-        print(f"notice: {notice}", file=sys.stderr)
-    print(f"wrote {result.path} ({result.bytes:,} bytes in {result.seconds:.2f} s)")
+    for check, title in CHECKS.items():
+        found = [w for w in warnings if w.check == check]
+        print(f"{title}: {len(found)}")
+        for warning in found:
+            print(f"  {warning}")
+    print(f"{len(warnings)} warning(s) in {args.data_dir}")
     return 0
+
+
+def _changes(args: argparse.Namespace) -> int:
+    from atlas.changes import KINDS, changes, summary, to_records
+
+    try:
+        ds = load_dataset(args.data_dir)
+        frame = changes(ds, args.since, args.until)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps({"since": args.since, "until": args.until, "changes": to_records(frame)}, indent=2))
+        return 0
+    counts = summary(frame)
+    print(", ".join(f"{KINDS[k].lower()}: {n}" for k, n in counts.items()))
+    for row in to_records(frame):
+        what = " ".join(str(row[k]) for k in ("subject", "metric") if row[k])
+        old = f"{row['old_value']} ({row['old_claim_id']}) -> " if row["old_value"] else ""
+        cited = row["claim_id"] or row["source_id"]
+        print(f"{row['date']}  {KINDS[row['change']]:<15} {what}: {old}{row['new_value']} [{cited}]")
+    return 0
+
+
+def _iso_date(text: str) -> str:
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from None
 
 
 def parser() -> argparse.ArgumentParser:
@@ -86,9 +180,38 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--query", default="", help='filters as a query string, e.g. "country=FRA&status=operational"')
     r.add_argument("--data-dir", type=Path, default=data_dir())
     r.set_defaults(run=_report)
+    from atlas.curate_cli import add_parsers
+
+    add_parsers(commands, _add)
+    li = commands.add_parser("lint", help="curation warnings (stale sites, contradicted claims, …); exit 0")
+    li.add_argument("--data-dir", type=Path, default=data_dir())
+    li.set_defaults(run=_lint)
+    c = commands.add_parser("changes", help="what changed between two dates (claimed_on / published_on)")
+    c.add_argument("--since", type=_iso_date, required=True, help="first day, YYYY-MM-DD")
+    c.add_argument("--until", type=_iso_date, help="last day (default: the data's as-of date)")
+    c.add_argument("--json", action="store_true", help="print JSON")
+    c.add_argument("--data-dir", type=Path, default=data_dir())
+    c.set_defaults(run=_changes)
     return root
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; any failure ends in a one-line message and a non-zero exit, never a traceback."""
     args = parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except MemoryError:
+        print(f"error: {args.command} ran out of memory", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(
+            printable(f"error: {args.command} failed: {exc.strerror or exc} ({exc.filename or 'no file'})"),
+            file=sys.stderr,
+        )
+        return 2
+    except Exception as exc:  # the last resort: a message, not a traceback
+        print(printable(f"error: {args.command} failed: {type(exc).__name__}: {exc}"), file=sys.stderr)
+        return 2

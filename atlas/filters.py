@@ -7,7 +7,9 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-STATUS_ORDER = ("announced", "contracted", "under_construction", "operational", "paused", "withdrawn")
+from atlas.contract import load_contract
+
+STATUS_ORDER = tuple(load_contract().metrics["status"]["vocabulary"])  # the commitment stages, in order
 NO_STATUS = "not_stated"
 
 

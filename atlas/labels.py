@@ -7,7 +7,9 @@ checks that, so a new code cannot reach a table as a raw identifier.
 import re
 
 STATUS = {
-    "announced": "Announced",
+    "bid": "Bid (not selected)",
+    "announced": "Announced plan",
+    "selected": "Selected",
     "contracted": "Contracted",
     "under_construction": "Under construction",
     "operational": "Operational",
@@ -16,7 +18,10 @@ STATUS = {
     "not_stated": "Status not stated",
 }
 STATUS_GROUP = {
-    "announced": "Announced / contracted",
+    "bid": "Bid (not selected)",
+    "announced": "Announced plan",
+    "selected": "Selected",
+    "contracted": "Contracted",
     "under_construction": "Under construction",
     "operational": "Operational",
     "paused_or_withdrawn": "Paused or withdrawn",

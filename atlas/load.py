@@ -31,8 +31,13 @@ class Dataset:
 
     @property
     def as_of(self) -> pd.Timestamp:
-        """The data's as-of date: the latest date on which a claim was made."""
+        """The data's as-of date: the latest date on which a claim was made (NaT when there is none)."""
         return self.tables["claims"].claimed_on.max()
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the ledger holds no claim: valid (header-only CSVs), but there is nothing to show."""
+        return self.tables["claims"].empty
 
 
 def read_and_check(directory: Path, contract: Contract) -> tuple[dict[str, pd.DataFrame], list[Problem]]:

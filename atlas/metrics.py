@@ -22,8 +22,10 @@ SITE_METRICS = [
     "compute_exaflops",
 ]
 STATUS_GROUPS = {
+    "bid": "bid",
     "announced": "announced",
-    "contracted": "announced",
+    "selected": "selected",
+    "contracted": "contracted",
     "under_construction": "under_construction",
     "operational": "operational",
     "paused": "paused_or_withdrawn",

@@ -88,11 +88,14 @@ def readme(ds: Dataset, contract: Contract) -> str:
     return "\n".join(lines) + "\n"
 
 
-def build_zip(out: Path, data_dir: Path | None = None) -> Path:
-    """Write the package ZIP; the CSVs keep the data's exact text, neutralised for spreadsheets."""
-    data_dir = Path(data_dir or DEFAULT_DATA_DIR)
+def build_zip(out: Path, ds: Dataset | Path | str | None = None) -> Path:
+    """Write the package ZIP of a loaded dataset (or of a directory, loaded and validated first).
+
+    The CSVs keep the data's exact text, neutralised for spreadsheets.
+    """
+    ds = ds if isinstance(ds, Dataset) else load_dataset(Path(ds or DEFAULT_DATA_DIR))
+    data_dir = ds.directory
     contract = load_contract()
-    ds = load_dataset(data_dir)
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for resource in contract.resources:
             frame, _ = read_raw(data_dir, resource)

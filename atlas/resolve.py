@@ -5,7 +5,7 @@ Resolution rule (also shown on the Methodology page):
 2. The latest claim wins: a later statement supersedes an earlier one (projects get resized,
    paused and moved, and the newest word is the best guess of the present).
 3. On the same date a primary source beats a secondary one, then `reported` beats `estimated`
-   beats `derived`, then the lowest claim_id, so the result is deterministic.
+   beats `derived` beats `low`, then the lowest claim_id, so the result is deterministic.
 
 A metric group is in *conflict* when its claims disagree: for numbers, more than one distinct
 (value, unit, precision); for text metrics, two different values on the same date. Status and
@@ -15,7 +15,7 @@ expected-online changes over time are history, not conflict.
 import pandas as pd
 
 GROUP = ["subject_type", "subject_id", "metric"]
-CONFIDENCE_RANK = {"reported": 0, "estimated": 1, "derived": 2}
+CONFIDENCE_RANK = {"reported": 0, "estimated": 1, "derived": 2, "low": 3}
 SOURCE_RANK = {"primary": 0, "secondary": 1}
 NUMERIC_METRICS = {"gpu_count", "compute_exaflops", "power_mw", "investment", "site_count"}
 

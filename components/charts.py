@@ -61,7 +61,8 @@ def reconciliation_chart(headline: float, items: pd.DataFrame) -> go.Figure:
             orientation="h",
             marker_color=palette[i % len(palette)],
             name=plain(row["name"]),
-            hovertemplate=f"{plain(row['name'])}: %{{x:,.1f}} EFLOPS<extra></extra>",
+            customdata=[plain(row["name"])],  # data never goes into the template: plotly would interpolate %{…}
+            hovertemplate="%{customdata}: %{x:,.1f} EFLOPS<extra></extra>",
         )
     fig.update_layout(
         barmode="stack",

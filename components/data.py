@@ -40,14 +40,28 @@ def freeze_heap() -> None:
 
 
 def dataset() -> Dataset:
-    """The validated dataset, or an error page listing every problem (and the page stops)."""
+    """The validated dataset with at least one claim; otherwise an error or "no data" page (and the page stops)."""
     directory = str(data_dir())
     try:
-        return _dataset(directory)
+        ds = _dataset(directory)
     except DataError as exc:
         log.warning("data directory %s is invalid: %s", directory, exc)
         error_page(directory, exc)
         st.stop()
+    if ds.is_empty:
+        no_data_page(directory)
+        st.stop()
+    return ds
+
+
+def no_data_page(directory: str) -> None:
+    """What every page shows for a valid but empty data directory (header-only CSVs)."""
+    st.title("No data yet")
+    st.info(
+        "The data directory is valid but holds no claims, so there is nothing to show: no sites, figures or "
+        "sources. Add rows to claims.csv (and the tables it refers to), then reload the page."
+    )
+    st.caption(f"Data directory: {md(directory)}")
 
 
 def error_page(directory: str, exc: DataError) -> None:

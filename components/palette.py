@@ -5,7 +5,9 @@ Chosen to read on both the light and the dark theme: mid-luminance hues, no pure
 
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
 STATUS_COLOURS = {
+    "bid": "#F0E442",
     "announced": "#56B4E9",
+    "selected": "#999933",
     "contracted": "#0072B2",
     "under_construction": "#E69F00",
     "operational": "#009E73",
@@ -14,7 +16,10 @@ STATUS_COLOURS = {
     "not_stated": "#999999",
 }
 STATUS_GROUP_COLOURS = {
+    "bid": "#F0E442",
     "announced": "#56B4E9",
+    "selected": "#999933",
+    "contracted": "#0072B2",
     "under_construction": "#E69F00",
     "operational": "#009E73",
     "paused_or_withdrawn": "#CC79A7",

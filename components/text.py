@@ -18,10 +18,15 @@ def md(text: object) -> str:
 
 
 def plain(text: object) -> str:
-    """Text for plotly hover labels, titles and legends: HTML-escaped so tags show literally."""
+    """Text for plotly hover labels, titles and legends: `<`, `>` and `&` escaped so tags show literally.
+
+    Quotes are left alone: plotly decodes only a few entities, so `&quot;` would show as typed.
+    Never put the result into a `hovertemplate` (plotly would interpolate a `%{...}` in it): pass
+    data through `customdata` or `hovertext` instead.
+    """
     if text is None or (not isinstance(text, str) and pd.isna(text)):
         return ""
-    return html.escape(str(text), quote=True)
+    return html.escape(str(text), quote=False)
 
 
 def number(value: object, unit: str = "", digits: int = 0) -> str:

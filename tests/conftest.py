@@ -34,3 +34,13 @@ def mini():
 def mini_copy(tmp_path):
     """A writable copy of the mini dataset."""
     return Path(shutil.copytree(MINI, tmp_path / "data"))
+
+
+def empty_dataset(target: Path, keep: tuple[str, ...] = ()) -> Path:
+    """A copy of `mini/` with every CSV cut to its header row (except those in `keep`): valid, but no data."""
+    shutil.copytree(MINI, target, dirs_exist_ok=True)
+    for path in target.glob("*.csv"):
+        if path.name not in keep:
+            header = path.read_text(encoding="utf-8").splitlines()[0]
+            path.write_text(header + "\n", encoding="utf-8")
+    return target

@@ -42,7 +42,8 @@ def hostile_dataset(target: Path) -> Path:
     for name, columns in free_text_columns().items():
         path = target / name
         with open(path, encoding="utf-8", newline="") as fh:
-            rows = list(csv.DictReader(fh))
+            reader = csv.DictReader(fh)
+            rows = list(reader)
         for row in rows:
             for column in columns:
                 if column in row:
@@ -51,7 +52,7 @@ def hostile_dataset(target: Path) -> Path:
         if name == "sites.csv":
             rows[-1]["description"] = BIG
         with open(path, "w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+            writer = csv.DictWriter(fh, fieldnames=list(reader.fieldnames or []))
             writer.writeheader()
             writer.writerows(rows)
     return target

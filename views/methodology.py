@@ -17,14 +17,15 @@ def render(ctx: Context) -> dict:
         """
     ### Claims, not numbers
     Every figure in the Atlas is a **claim**: a value as a source stated it, on a date, with the wording kept
-    (*as stated*) and a confidence (*reported*, *estimated* when the source hedges, *derived* when we computed it).
+    (*as stated*) and a confidence (*reported*, *estimated* when the source hedges, *derived* when we computed it,
+    *low* when a single source is contradicted by every other source on the same figure).
     Several claims per site and metric are normal. Conflicting claims are kept side by side and never averaged.
 
     ### Which claim is shown (the resolution rule)
     1. Only claims made on or before the **as-of date** count (the sidebar's *As of*; empty means the latest data).
     2. The **latest claim wins**: projects get resized, paused and moved, and the newest statement is the best guess of the present.
     3. On the same date a **primary** source (the organisation itself, an EU body, a government) beats a secondary one;
-       then *reported* beats *estimated* beats *derived*; then the lowest claim id, so the result is deterministic.
+       then *reported* beats *estimated* beats *derived* beats *low*; then the lowest claim id, so the result is deterministic.
 
     A metric is **in conflict** when its claims disagree: for numbers, more than one distinct value (with unit and precision);
     for status and dates, two different values on the same day. Changes over time are history, shown on the site's claims.

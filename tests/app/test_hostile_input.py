@@ -98,7 +98,9 @@ def test_unreadable_file_gives_an_error_page(data_dir, mini_copy):
     data_dir(mini_copy)
     at = open_page()
     problems = at.dataframe[0].value
-    assert (problems.file == "events.csv").any() and problems.problem.str.contains("cannot be read").any()
+    assert (problems.file == "events.csv").any() and problems.problem.str.contains(
+        "is a directory, not a regular file"
+    ).any()
 
 
 def test_an_exception_in_a_view_gives_an_error_id_and_logs_the_traceback(data_dir, monkeypatch, caplog):

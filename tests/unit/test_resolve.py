@@ -53,6 +53,17 @@ def test_primary_beats_secondary_on_the_same_day():
     assert "primary source preferred" in out.iloc[0].rule
 
 
+def test_low_confidence_ranks_after_derived_on_the_same_day():
+    out = resolve(
+        claims(
+            ("a", "gpu_count", 100, None, "accelerators", "2025-06-01", "s", "low"),
+            ("b", "gpu_count", 90, None, "accelerators", "2025-06-01", "s", "derived"),
+        ),
+        SOURCES,
+    )
+    assert out.iloc[0].claim_id == "b"
+
+
 def test_agreeing_claims_are_not_a_conflict():
     out = resolve(
         claims(
