@@ -4,6 +4,8 @@ The first release's Compare page crashed as soon as a second country was picked 
 while a test that typed `?compare=DEU,FRA` into the URL passed. These tests pick in the widgets.
 """
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -56,6 +58,7 @@ def test_compare_survives_reload_of_its_own_url_at_each_size(offline_page, app_u
         assert offline_page.get_by_test_id("stSidebar").get_attribute("data-collapsed") == "true"
     pick(offline_page, "Countries (2 to 6)", "Germany")
     pick(offline_page, "Countries (2 to 6)", "France")
+    offline_page.wait_for_url(re.compile(r"compare=DEU(,|%2C)FRA"))  # the rerun that writes the URL may lag the pick
     url = offline_page.url
     offline_page.goto(url)
     wait_for_app(offline_page)
