@@ -69,7 +69,8 @@ def show_table(
     """
     shown, specs = prepare(frame, labels=labels, hide=hide, names=_names())
     options = {"on_select": "rerun", "selection_mode": "single-row"} if select else {}
-    event = st.dataframe(
+    box = st.container(key=f"table_{key}")  # a stable hook (st-key-table_<key>) for presentation mode and tests
+    event = box.dataframe(
         shown,
         hide_index=True,
         width="stretch",
@@ -79,7 +80,8 @@ def show_table(
         key=key,
         **options,
     )
-    csv_button(frame if download is None else download, filename, key + TABLE_DOWNLOAD_SUFFIX, download_label)
+    with box:
+        csv_button(frame if download is None else download, filename, key + TABLE_DOWNLOAD_SUFFIX, download_label)
     return event if select else None
 
 

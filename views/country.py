@@ -1,4 +1,4 @@
-"""Country profile (`?country=FRA`): KPIs against Europe, sites, map, organisations, timeline and claims."""
+"""Country profile (`?iso3=FRA`): KPIs against Europe, sites, map, organisations, timeline and claims."""
 
 import streamlit as st
 
@@ -7,6 +7,7 @@ from atlas.filters import apply
 from atlas.labels import METRIC
 from atlas.metrics import benchmarks, country_table
 from atlas.timeline import events_for, events_per_month
+from atlas.urlstate import ParamSpec
 from components.charts import CHART_CONFIG, events_chart
 from components.data import cached_figure
 from components.details import SITE_TABLE_COLUMNS, claims_about
@@ -14,11 +15,28 @@ from components.images import image_config
 from components.maps import MAP_CONFIG, europe_map
 from components.nav import back_links, open_organisation, open_site, point_site, selected_point, selected_row
 from components.page import Context, run
-from components.state import set_filters
 from components.tables import event_table, show_table
 from components.text import md, money, number
 
 PAGE = "country"
+
+
+def profile_country(ctx: Context, names: dict[str, str]) -> str | None:
+    """The profile's own country (`?iso3=`), else the one country of the sidebar filter, else the user's pick.
+
+    The profile never writes the global Country filter: choosing a country here changes only
+    this page's parameter, so the Overview and Map afterwards still show what the sidebar says.
+    """
+    options = sorted(names, key=names.get)
+    default = ctx.params.get("iso3") or (ctx.filters.countries[0] if len(ctx.filters.countries) == 1 else None)
+    return st.selectbox(
+        "Country",
+        options,
+        index=options.index(default) if default in names else None,
+        format_func=names.get,
+        placeholder="Choose a country",
+        key="country_pick",
+    )
 
 
 def render(ctx: Context) -> dict:
@@ -26,20 +44,13 @@ def render(ctx: Context) -> dict:
     ds = ctx.ds
     names = dict(zip(ds.countries.iso3, ds.countries.name, strict=True))
     st.title("Country profile")
-    chosen = ctx.filters.countries
-    if len(chosen) != 1:
-        options = list(chosen) or sorted(names, key=names.get)
-        pick = st.selectbox(
-            "Country", options, index=None, format_func=names.get, placeholder="Choose a country", key="country_pick"
+    iso3 = profile_country(ctx, names)
+    if iso3 is None:
+        st.caption(
+            "A profile shows one country: choose it here. Opening a profile leaves the sidebar filters as they are."
         )
-        if pick is None:
-            st.caption("A profile shows one country: choose it here (or pick exactly one in the sidebar).")
-            back_links()
-            return {}
-        set_filters(ctx.filters.with_(countries=(pick,)))
-        st.rerun()
-
-    iso3 = chosen[0]
+        back_links()
+        return {}
     st.header(md(names[iso3]))
     row = ds.countries.set_index("iso3").loc[iso3]
     st.caption(
@@ -72,7 +83,9 @@ def render(ctx: Context) -> dict:
         )
         col.caption(md(f"median {fmt(bench.at[metric, 'european_median'])} · EU {fmt(bench.at[metric, 'eu_total'])}"))
 
-    sites = ctx.sites
+    sites = apply(ctx.sites_all, ds.roles, ctx.filters.with_(countries=(iso3,)))
+    if ctx.filters.countries and ctx.filters.countries != (iso3,):
+        st.caption("The sidebar's Country filter does not apply to a profile; its other filters do.")
     left, right = st.columns([3, 2])
     with left:
         st.subheader("Sites")
@@ -96,10 +109,18 @@ def render(ctx: Context) -> dict:
     with right:
 
         def build():
-            fig = europe_map(ctx.countries, sites, "gpu_count", "absolute", "status", focus=[iso3])
+            fig = europe_map(
+                country_table(ds, sites),
+                sites,
+                "gpu_count",
+                "absolute",
+                "status",
+                focus=[iso3],
+                outside="Other countries",
+            )
             return fig.update_layout(height=420, showlegend=False)
 
-        fig = cached_figure("country_map", str(ds.directory), ctx.key, build)
+        fig = cached_figure("country_map", str(ds.directory), f"{ctx.key}|{iso3}", build)
         event = st.plotly_chart(
             fig, config=image_config(MAP_CONFIG), key="country_map", on_select="rerun", selection_mode=("points",)
         )
@@ -119,7 +140,7 @@ def render(ctx: Context) -> dict:
         orgs, "country_orgs", f"atlas-{iso3}-organisations.csv", labels={"name": "Organisation"}, select=True
     )
     if (row := selected_row(event)) is not None:
-        open_organisation(ctx.filters.with_(countries=()), orgs.iloc[row].org_id)
+        open_organisation(ctx.filters, orgs.iloc[row].org_id)
 
     centres = sites[sites.kind == "ai_technology_centre"]
     st.subheader("AI technology centres")
@@ -147,7 +168,12 @@ def render(ctx: Context) -> dict:
     stamp = f"{ctx.filters.as_of or ds.as_of:%Y-%m-%d}"
     show_table(claims_shown, "country_claims", f"atlas-{iso3}-claims.csv", download=claims_shown.assign(as_of=stamp))
     back_links()
-    return {}
+    return {"iso3": iso3}
 
 
-run(PAGE, render=render)
+run(
+    PAGE,
+    lambda ds: [ParamSpec("iso3", "id", frozenset(ds.countries.iso3), None)],
+    {"iso3": "country_pick"},
+    render=render,
+)

@@ -26,60 +26,78 @@ def render(ctx: Context) -> dict:
     st.title("Europe map")
     caption_filters(ctx)
 
-    controls = st.columns([2, 2, 1])
-    metric = controls[0].selectbox(
-        "Colour countries by",
-        list(METRIC),
-        format_func=METRIC.get,
-        key="map_metric",
-        index=list(METRIC).index(ctx.params.get("metric") or "gpu_count"),
-    )
-    scale = (
-        controls[1].segmented_control(
-            "Scale", list(SCALE), format_func=SCALE.get, key="map_scale", default=ctx.params.get("scale") or "absolute"
+    panel, side = st.columns([2, 1], gap="medium")
+    with side:
+        metric = st.selectbox(
+            "Colour countries by",
+            list(METRIC),
+            format_func=METRIC.get,
+            key="map_metric",
+            index=list(METRIC).index(ctx.params.get("metric") or "gpu_count"),
         )
-        or "absolute"
-    )
-    colour_by = (
-        controls[2].segmented_control(
-            "Markers by", ["status", "kind"], key="map_colour", default=ctx.params.get("colour") or "status"
+        scale = st.selectbox(
+            "Scale",
+            list(SCALE),
+            format_func=SCALE.get,
+            key="map_scale",
+            index=list(SCALE).index(ctx.params.get("scale") or "absolute"),
         )
-        or "status"
-    )
+        colour_by = (
+            st.segmented_control(
+                "Markers by",
+                ["status", "kind"],
+                format_func=str.capitalize,
+                key="map_colour",
+                default=ctx.params.get("colour") or "status",
+            )
+            or "status"
+        )
 
+    focus = list(ctx.filters.countries) or None
     fig = cached_figure(
         "europe_map",
         str(ctx.ds.directory),
         f"{ctx.key}|{metric}|{scale}|{colour_by}",
-        lambda: europe_map(
-            ctx.countries, ctx.sites, metric, scale, colour_by, focus=list(ctx.filters.countries) or None
-        ),
+        lambda: europe_map(ctx.countries, ctx.sites, metric, scale, colour_by, focus=focus),
     )
-    event = st.plotly_chart(
-        fig,
-        config=image_config(MAP_CONFIG),
-        on_select="rerun",
-        selection_mode=("points",),
-        key="europe_map",
-        width="stretch",
-    )
+    with panel:
+        event = st.plotly_chart(
+            fig,
+            config=image_config(MAP_CONFIG),
+            on_select="rerun",
+            selection_mode=("points",),
+            key="europe_map",
+            width="stretch",
+        )
+        st.caption(
+            "Click a country to open its profile, or a marker to open the site's profile with every claim and source."
+        )
 
     point = selected_point(event)
     if point and point.get("location") in set(ctx.ds.countries.iso3):
         open_country(ctx.filters, point["location"])
     elif site_id := point_site(point, ctx.ds.sites.site_id):
         open_site(ctx.filters, site_id)
-    st.caption(
-        "Click a country to open its profile, or a marker to open the site's profile with every claim and source."
-    )
 
-    st.subheader("The same numbers as a table")
     column = metric_column(metric, scale)
     table = ctx.countries[
         ["iso3", "name", "n_sites", "gpu_count", "h100e", "power_mw", "investment_eur", column]
     ].copy()
     table = table.loc[:, ~table.columns.duplicated()].sort_values(column, ascending=False, na_position="last")
+    if focus:
+        table = table[table.iso3.isin(focus)]
     as_of = ctx.filters.as_of or ctx.ds.as_of
+    with side:
+        st.markdown("**Countries, ranked by the colour**")
+        show_table(
+            table[list(dict.fromkeys(["iso3", "name", column, "n_sites"]))],
+            "map_ranking",
+            "atlas-countries-ranked.csv",
+            download=lambda: country_provenance(table, ctx.sites, ctx.ds.claims, ctx.ds.sources, as_of),
+            labels={"name": "Country"},
+            height=min(400, 38 + 35 * len(table)),
+        )
+    st.subheader("The same numbers as a table")
     show_table(
         table,
         "map_countries",

@@ -1,16 +1,17 @@
-"""Organisation profile (`?org=nvidia`): roles across sites and countries, capacity, timeline and claims."""
+"""Organisation profile (`?org_id=nvidia`): roles across sites and countries, capacity, timeline and claims."""
 
 import streamlit as st
 
+from atlas.filters import apply
 from atlas.labels import ORG_KIND
 from atlas.metrics import kpis
 from atlas.timeline import events_per_month
+from atlas.urlstate import ParamSpec
 from components.charts import CHART_CONFIG, events_chart
 from components.details import claims_about
 from components.images import image_config
 from components.nav import back_links, open_country, open_site, selected_row
 from components.page import Context, run
-from components.state import set_filters
 from components.tables import event_table, show_table
 from components.text import md, money, number
 
@@ -22,24 +23,24 @@ def render(ctx: Context) -> dict:
     ds = ctx.ds
     orgs = ds.organisations.set_index("org_id")
     st.title("Organisation profile")
-    chosen = ctx.filters.organisations
-    if len(chosen) != 1:
-        options = list(chosen) or sorted(orgs.index, key=lambda o: orgs.at[o, "name"].lower())
-        pick = st.selectbox(
-            "Organisation",
-            options,
-            index=None,
-            format_func=lambda o: orgs.at[o, "name"],
-            placeholder="Choose an organisation",
-            key="org_pick",
-        )
-        if pick is None:
-            back_links()
-            return {}
-        set_filters(ctx.filters.with_(organisations=(pick,)))
-        st.rerun()
-
-    org_id = chosen[0]
+    options = sorted(orgs.index, key=lambda o: orgs.at[o, "name"].lower())
+    default = ctx.params.get("org_id") or (
+        ctx.filters.organisations[0] if len(ctx.filters.organisations) == 1 else None
+    )
+    org_id = st.selectbox(
+        "Organisation",
+        options,
+        index=options.index(default) if default in orgs.index else None,
+        format_func=lambda o: orgs.at[o, "name"],
+        placeholder="Choose an organisation",
+        key="org_pick",
+    )
+    if org_id is None:
+        st.caption("Opening a profile leaves the sidebar filters as they are.")
+        back_links()
+        return {}
+    # The profile's own organisation; the sidebar's Organisation filter does not apply here.
+    sites = apply(ctx.sites_all, ds.roles, ctx.filters.with_(organisations=(org_id,)))
     org = orgs.loc[org_id]
     st.header(md(org["name"]))
     st.caption(
@@ -48,8 +49,8 @@ def render(ctx: Context) -> dict:
     if isinstance(org.website, str):
         st.link_button("Website ↗", org.website)
 
-    roles = ds.roles[ds.roles.org_id == org_id].merge(ctx.sites, on="site_id")
-    totals = kpis(ctx.sites)
+    roles = ds.roles[ds.roles.org_id == org_id].merge(sites, on="site_id")
+    totals = kpis(sites)
     cols = st.columns(5)
     cols[0].metric("Sites", f"{totals['sites']:,}")
     cols[1].metric("Countries", f"{totals['countries']:,}")
@@ -67,7 +68,7 @@ def render(ctx: Context) -> dict:
     if len(by_country):
         picked = show_table(by_country, "org_countries", f"atlas-{org_id}-countries.csv", select=True)
         if (row := selected_row(picked)) is not None:
-            open_country(ctx.filters.with_(organisations=()), by_country.iloc[row].country)
+            open_country(ctx.filters, by_country.iloc[row].country)
 
     st.subheader("Timeline")
     events = ds.events[ds.events.organisations.fillna("").str.split(";").map(lambda ids: org_id in ids)]
@@ -88,7 +89,12 @@ def render(ctx: Context) -> dict:
     stamp = f"{ctx.filters.as_of or ds.as_of:%Y-%m-%d}"
     show_table(claims_shown, "org_claims", f"atlas-{org_id}-claims.csv", download=claims_shown.assign(as_of=stamp))
     back_links()
-    return {}
+    return {"org_id": org_id}
 
 
-run(PAGE, render=render)
+run(
+    PAGE,
+    lambda ds: [ParamSpec("org_id", "id", frozenset(ds.organisations.org_id), None)],
+    {"org_id": "org_pick"},
+    render=render,
+)

@@ -81,7 +81,7 @@ def render(ctx: Context) -> dict:
             labels={"name": "Site"},
         )
     st.subheader("Event log")
-    event_table(events, ds.sources, "tl_events", "atlas-events.csv", ctx.filters.as_of or ds.as_of)
+    event_table(events, ds.sources, "tl_event_log", "atlas-events.csv", ctx.filters.as_of or ds.as_of)
     return {"capacity": capacity if capacity != "power_mw" else ""}
 
 

@@ -54,10 +54,11 @@ def test_tables_show_labels_and_words_not_codes(page):
 
 def test_money_is_compact_and_numbers_are_grouped():
     _, tables = _tables("views/europe_map.py")
-    config = json.loads(tables[0].proto.columns)
+    table = tables[1]  # the full country table (the first is the ranking beside the map)
+    config = json.loads(table.proto.columns)
     assert config["investment_eur"]["type_config"]["format"] == "€%.3g bn"
     assert config["gpu_count"]["type_config"]["format"] == "%,d"
-    assert "iso3" not in tables[0].value.columns
-    shown = tables[0].value.investment_eur.dropna()
+    assert "iso3" not in table.value.columns
+    shown = table.value.investment_eur.dropna()
     assert len(shown) and shown.max() < 1000, "money is shown in € billions"
     assert pd.api.types.is_numeric_dtype(shown), "money stays a number so it sorts"
