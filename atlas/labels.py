@@ -108,7 +108,13 @@ PRECISION = {
     "FP64": "FP64",
     "unspecified": "Not specified",
 }
-CONFIDENCE = {"reported": "Reported", "estimated": "Estimated", "derived": "Derived"}
+CONFIDENCE = {"reported": "Reported", "estimated": "Estimated", "derived": "Derived", "low": "Low (contradicted)"}
+RELATION = {
+    "cluster_of": "Cluster of",
+    "hosted_by": "Hosted by",
+    "within_zone": "Within zone",
+    "phase_of": "Phase of",
+}
 PAGE = {
     "overview": "Overview",
     "map": "Europe map",
@@ -136,6 +142,7 @@ VOCABULARIES = {
     ("claims", "precision"): PRECISION,
     ("claims", "confidence"): CONFIDENCE,
     ("events", "kind"): EVENT_KIND,
+    ("site_parents", "relation"): RELATION,
     ("stories", "page"): PAGE,
 }
 # Vocabularies of text metrics (claims.x_metrics[metric].vocabulary).
@@ -158,6 +165,7 @@ VALUE_LABELS = {
     "coordinates_basis": COORDINATES_BASIS,
     "precision": PRECISION,
     "confidence": CONFIDENCE,
+    "relation": RELATION,
     "page": PAGE,
 }
 

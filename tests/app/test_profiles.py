@@ -64,7 +64,7 @@ def test_compare_countries_by_url(data_dir):
 
 def test_network_node_click_opens_the_profile(data_dir):
     data_dir(MINI)
-    at = open_page("views/network.py")
+    at = open_page("views/network.py", {"view": "graph"})
     at.session_state["network"] = {"selection": {"points": [{"customdata": ["telco-de", "organisation"]}]}}
     at.run()
     assert at.title[0].value == "Organisation profile"
