@@ -54,3 +54,38 @@ def layered_nodes(edges: pd.DataFrame, countries: pd.DataFrame) -> pd.DataFrame:
     ).sub(1)
     frame["y"] = 1 - frame.y
     return frame
+
+
+def partner_pairs(edges: pd.DataFrame) -> pd.DataFrame:
+    """Who partners with whom: each pair of organisations that share a site, with how many and which.
+
+    Organisations are linked when both have any role at the same site; the weight is the number of
+    sites they share. Each unordered pair appears once (`org_a` < `org_b`), heaviest first.
+    """
+    columns = ["org_a", "name_a", "org_b", "name_b", "shared_sites", "sites"]
+    at = edges[["site_id", "site_name", "org_id", "org_name"]].drop_duplicates(["site_id", "org_id"])
+    pairs = at.merge(at, on=["site_id", "site_name"], suffixes=("_a", "_b"))
+    pairs = pairs[pairs.org_id_a < pairs.org_id_b]
+    if pairs.empty:
+        return pd.DataFrame(columns=columns)
+    grouped = pairs.groupby(["org_id_a", "org_name_a", "org_id_b", "org_name_b"])
+    out = grouped.agg(
+        shared_sites=("site_id", "nunique"), sites=("site_name", lambda s: "; ".join(sorted(set(s))))
+    ).reset_index()
+    out.columns = columns
+    return out.sort_values(["shared_sites", "name_a", "name_b"], ascending=[False, True, True]).reset_index(drop=True)
+
+
+def top_partners(pairs: pd.DataFrame, limit: int = 25) -> list[str]:
+    """The `limit` organisations with the most partners (ties broken by shared sites, then id)."""
+    both = pd.concat(
+        [
+            pairs[["org_a", "org_b", "shared_sites"]].rename(columns={"org_a": "org", "org_b": "other"}),
+            pairs[["org_b", "org_a", "shared_sites"]].rename(columns={"org_b": "org", "org_a": "other"}),
+        ]
+    )
+    if both.empty:
+        return []
+    score = both.groupby("org").agg(partners=("other", "nunique"), weight=("shared_sites", "sum")).reset_index()
+    score = score.sort_values(["partners", "weight", "org"], ascending=[False, False, True])
+    return score.org.head(limit).tolist()

@@ -61,47 +61,86 @@ def _format(metric: str, value) -> str:
     return number(value, digits=0 if metric in {"n_sites", "gpu_count", "h100e", "power_mw"} else 1)
 
 
-def _choropleth(countries: pd.DataFrame, metric: str, scale: str, inline: bool) -> list[go.Choropleth]:
+OUTSIDE_FILTER = "rgba(150,150,150,0.10)"
+
+
+def _grey(frame: pd.DataFrame, colour: str, label: str, hover: str, inline: bool) -> go.Choropleth:
+    """Countries drawn in one neutral colour, with a legend entry saying why."""
+    return go.Choropleth(
+        geojson=geojson_for(frame.iso3) if inline else GEOJSON_URL,
+        featureidkey="properties.iso3",
+        locations=frame.iso3,
+        z=np.zeros(len(frame)),
+        colorscale=[[0, colour], [1, colour]],
+        showscale=False,
+        showlegend=True,
+        legendgroup="countries",
+        legendgrouptitle_text="Countries",
+        marker_line_color=BORDER,
+        marker_line_width=0.5,
+        hovertext=[f"<b>{plain(n)}</b><br>{hover}" for n in frame.name],
+        hoverinfo="text",
+        name=label,
+    )
+
+
+def colourbar_title(metric: str, scale: str) -> str:
+    """The colour bar's title: the metric, and the scale on a second line (each escaped, joined by a real break)."""
+    parts = [METRIC[metric]] if scale == "absolute" else [METRIC[metric], SCALE[scale]]
+    return "<br>".join(plain(p) for p in parts)
+
+
+def _choropleth(
+    countries: pd.DataFrame,
+    metric: str,
+    scale: str,
+    inline: bool,
+    selected: list[str] | None = None,
+    outside_label: str = "Outside the country filter",
+) -> list[go.Choropleth]:
+    """Coloured countries, plus grey ones: outside the country filter, or with no figure reported."""
     column = metric_column(metric, scale)
     values = countries[column].astype("Float64")
-    known = countries[values.notna()]
+    outside = countries.iso3.isin(selected).eq(False) if selected else pd.Series(False, index=countries.index)
+    known = countries[values.notna() & ~outside]
     hover = [
         f"<b>{plain(name)}</b><br>{plain(METRIC[metric])}: {plain(_format(metric, v) if scale == 'absolute' else number(v, digits=2))}"
         f"<br>{plain(SCALE[scale])}<br>Sites: {n}"
         for name, v, n in zip(known.name, known[column], known.n_sites, strict=True)
     ]
-    unknown = countries[values.isna()]
-    base = go.Choropleth(
-        geojson=geojson_for(unknown.iso3) if inline else GEOJSON_URL,
-        featureidkey="properties.iso3",
-        locations=unknown.iso3,
-        z=np.zeros(len(unknown)),
-        colorscale=[[0, NO_DATA], [1, NO_DATA]],
-        showscale=False,
-        marker_line_color=BORDER,
-        marker_line_width=0.5,
-        hovertext=[f"<b>{plain(n)}</b><br>{plain(METRIC[metric])}: not reported" for n in unknown.name],
-        hoverinfo="text",
-        name="not reported",
-    )
-    main = go.Choropleth(
-        geojson=geojson_for(known.iso3) if inline else GEOJSON_URL,
-        featureidkey="properties.iso3",
-        locations=known.iso3,
-        z=known[column].astype(float),
-        colorscale=SEQUENTIAL,
-        marker_line_color=BORDER,
-        marker_line_width=0.5,
-        colorbar={
-            "title": {"text": plain(METRIC[metric] if scale == "absolute" else f"{METRIC[metric]}<br>{SCALE[scale]}")},
-            "thickness": 12,
-            "len": 0.6,
-        },
-        hovertext=hover,
-        hoverinfo="text",
-        name=plain(METRIC[metric]),
-    )
-    return [base, main]
+    traces = []
+    if outside.any():
+        traces.append(_grey(countries[outside], OUTSIDE_FILTER, outside_label, outside_label, inline))
+    unknown = countries[values.isna() & ~outside]
+    if len(unknown):
+        reason = f"{plain(METRIC[metric])}: not reported"
+        traces.append(_grey(unknown, NO_DATA, "No figure reported", reason, inline))
+    if len(known):
+        traces.append(
+            go.Choropleth(
+                geojson=geojson_for(known.iso3) if inline else GEOJSON_URL,
+                featureidkey="properties.iso3",
+                locations=known.iso3,
+                z=known[column].astype(float),
+                colorscale=SEQUENTIAL,
+                marker_line_color=BORDER,
+                marker_line_width=0.5,
+                colorbar={
+                    "title": {"text": colourbar_title(metric, scale)},
+                    "thickness": 12,
+                    "len": 0.4,
+                    "y": 0.98,
+                    "yanchor": "top",
+                    "x": 0.99,
+                    "xanchor": "right",
+                    "bgcolor": "rgba(255,255,255,0.75)",
+                },
+                hovertext=hover,
+                hoverinfo="text",
+                name=plain(METRIC[metric]),
+            )
+        )
+    return traces
 
 
 MAX_MARKERS = 500  # above this, sites at the same place (0.1°) and category share one marker
@@ -202,6 +241,8 @@ def _markers(sites: pd.DataFrame, colour_by: str) -> list[go.Scattergeo]:
                 hovertext=part.hover.tolist(),
                 hoverinfo="text",
                 name=plain(labels.get(category, category)),
+                legendgroup="sites",
+                legendgrouptitle_text=f"Sites by {colour_by}",
             )
         )
     return traces
@@ -215,12 +256,16 @@ def europe_map(
     colour_by: str,
     focus: list[str] | None = None,
     inline_shapes: bool = False,
+    height: int = 660,
+    outside: str = "Outside the country filter",
 ) -> go.Figure:
     """Choropleth of `metric` (absolute or normalised) with site markers coloured by status or kind.
 
     The country shapes are a URL of the app's static file unless `inline_shapes` (a standalone file).
     """
-    fig = go.Figure([*_choropleth(countries, metric, scale, inline_shapes), *_markers(sites, colour_by)])
+    fig = go.Figure(
+        [*_choropleth(countries, metric, scale, inline_shapes, focus, outside), *_markers(sites, colour_by)]
+    )
     lon, lat = EUROPE_LON, EUROPE_LAT
     if focus:
         lon, lat = _bounds(focus)
@@ -238,8 +283,20 @@ def europe_map(
     )
     fig.update_layout(
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        height=620,
-        legend={"title": {"text": "Sites by " + colour_by}, "orientation": "h", "y": -0.02, "x": 0},
+        height=height,
+        # Legend and colour bar sit inside the map, over empty sea (south-west) and the blank east, so the
+        # geography gets the whole panel.
+        legend={
+            "orientation": "v",
+            "itemsizing": "constant",
+            "y": 0.02,
+            "yanchor": "bottom",
+            "x": 0.0,
+            "xanchor": "left",
+            "groupclick": "toggleitem",
+            "bgcolor": "rgba(255,255,255,0.75)",
+            "font": {"size": 11},
+        },
         paper_bgcolor="rgba(0,0,0,0)",
         clickmode="event+select",
         dragmode="pan",

@@ -35,15 +35,17 @@ def go(page: str, filters: Filters, **changes) -> None:
 
 
 def open_country(filters: Filters, iso3: str) -> None:
-    go("country", filters, countries=(iso3,))
+    """The country's profile; the global Country filter is left as it is (the profile has its own `iso3`)."""
+    go("country", filters, iso3=iso3)
 
 
 def open_organisation(filters: Filters, org_id: str) -> None:
-    go("organisation", filters, organisations=(org_id,))
+    """The organisation's profile; the global Organisation filter is left as it is."""
+    go("organisation", filters, org_id=org_id)
 
 
 def open_site(filters: Filters, site_id: str) -> None:
-    go("site", filters.with_(countries=(), organisations=()), site=site_id)
+    go("site", filters, site=site_id)
 
 
 def selected_row(event) -> int | None:

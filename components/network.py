@@ -63,3 +63,42 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame) -> go.Figure:
         clickmode="event+select",
     )
     return fig
+
+
+def partner_matrix(pairs: pd.DataFrame, orgs: list[str]) -> go.Figure:
+    """Who partners with whom as a matrix: a cell is the number of sites two organisations share."""
+    names = dict(zip(pairs.org_a, pairs.name_a, strict=True)) | dict(zip(pairs.org_b, pairs.name_b, strict=True))
+    index = {o: i for i, o in enumerate(orgs)}
+    n = len(orgs)
+    z = [[None] * n for _ in range(n)]
+    hover = [[""] * n for _ in range(n)]
+    for p in pairs[pairs.org_a.isin(index) & pairs.org_b.isin(index)].itertuples():
+        i, j = index[p.org_a], index[p.org_b]
+        text = f"<b>{plain(p.name_a)}</b> & <b>{plain(p.name_b)}</b><br>{p.shared_sites} shared site(s): {plain(p.sites[:200])}"
+        z[i][j] = z[j][i] = p.shared_sites
+        hover[i][j] = hover[j][i] = text
+    labels = [plain(names.get(o, o)[:32]) for o in orgs]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=labels,
+            y=labels,
+            customdata=[[[o, "organisation"] for _ in orgs] for o in orgs],
+            hovertext=hover,
+            hoverinfo="text",
+            colorscale="Cividis_r",
+            colorbar={"title": {"text": "Shared sites"}, "thickness": 12, "dtick": 1},
+            xgap=1,
+            ygap=1,
+        )
+    )
+    size = max(420, 22 * n + 160)
+    fig.update_layout(
+        height=size,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        xaxis={"tickangle": -45, "side": "top", "fixedrange": True},
+        yaxis={"autorange": "reversed", "fixedrange": True},
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+    )
+    return fig

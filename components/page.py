@@ -15,6 +15,7 @@ from components import state
 from components.data import dataset, filtered, sites_as_of
 from components.images import format_picker
 from components.present import presentation_state, start_presentation_link, story_bar
+from components.search import search_box
 from components.share import share_panel
 from components.sidebar import filter_sidebar
 from components.text import md
@@ -70,6 +71,8 @@ def start(page: str, specs=None, widgets: dict[str, str] | None = None) -> Conte
     presenting, story, present_notices = presentation_state(ds)
     if presenting:
         story_bar(ds, story)
+    if not presenting:
+        search_box(ds, filters)
     filters = filter_sidebar(ds, filters)
     state.set_filters(filters)
     directory = str(ds.directory)

@@ -1,51 +1,54 @@
-"""Table column configurations: units in headers, links clickable, unknowns left empty."""
+"""One way to draw a table: human headers and cells (atlas.display), and a CSV of the same rows.
+
+Every view renders its tables through `show_table`, so every table gets the same treatment and
+its own download; the download keeps the machine columns (ids, codes, full numbers) and is
+built only when clicked, through the formula-safe exporter.
+"""
+
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
+from atlas.display import Column, prepare
+from components.data import dataset
+from components.downloads import csv_button
 from components.text import md
 
+DATE_FORMAT = "D MMM YYYY"
 # Rows a table sends to the browser: at 200,000 claims a full claims table alone was 20 MB per page.
 ROW_LIMIT = 1000
+TABLE_DOWNLOAD_SUFFIX = "_csv"
 
-SITE_COLUMNS = {
-    "name": st.column_config.TextColumn("Site"),
-    "country": st.column_config.TextColumn("Country"),
-    "city": st.column_config.TextColumn("City"),
-    "kind": st.column_config.TextColumn("Kind"),
-    "status": st.column_config.TextColumn("Status"),
-    "status_since": st.column_config.DateColumn("Status since", format="YYYY-MM-DD"),
-    "operator": st.column_config.TextColumn("Operator"),
-    "gpu_count": st.column_config.NumberColumn("Accelerators", format="%d"),
-    "accelerator_model": st.column_config.TextColumn("Accelerator"),
-    "h100e": st.column_config.NumberColumn("H100e (derived)", format="%.0f"),
-    "power_mw": st.column_config.NumberColumn("Power (MW)", format="%.1f"),
-    "investment_eur": st.column_config.NumberColumn("Investment (EUR, derived)", format="%.0f"),
-    "investment_as_stated": st.column_config.TextColumn("Investment as stated"),
-    "expected_online": st.column_config.TextColumn("Expected online"),
-    "n_claims": st.column_config.NumberColumn("Claims", format="%d"),
-    "n_sources": st.column_config.NumberColumn("Sources", format="%d"),
-    "n_conflicts": st.column_config.NumberColumn("Conflicting metrics", format="%d"),
-    "last_claimed_on": st.column_config.DateColumn("Latest claim", format="YYYY-MM-DD"),
-}
 
-SOURCE_COLUMNS = {
-    "url": st.column_config.LinkColumn("Link", display_text="open ↗"),
-    "published_on": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
-    "accessed_on": st.column_config.DateColumn("Accessed", format="YYYY-MM-DD"),
-}
+def column_config(spec: Column):
+    """The Streamlit column config for one display spec."""
+    label = spec.label
+    if spec.kind == "int":
+        return st.column_config.NumberColumn(label, help=md(spec.help) if spec.help else None, format="%,d")
+    if spec.kind == "number":
+        return st.column_config.NumberColumn(
+            label, help=md(spec.help) if spec.help else None, format=f"%,.{spec.digits}f"
+        )
+    if spec.kind == "money":
+        return st.column_config.NumberColumn(label, help=md(spec.help) if spec.help else None, format="€%.3g bn")
+    if spec.kind == "share":
+        return st.column_config.NumberColumn(label, help=md(spec.help) if spec.help else None, format="%.0f%%")
+    if spec.kind == "date":
+        return st.column_config.DateColumn(label, help=md(spec.help) if spec.help else None, format=DATE_FORMAT)
+    if spec.kind == "bool":
+        return st.column_config.CheckboxColumn(label, help=md(spec.help) if spec.help else None)
+    if spec.kind == "link":
+        return st.column_config.LinkColumn(
+            label, help=md(spec.help) if spec.help else None, display_text=r"https?://(?:www\.)?([^/]+)"
+        )
+    width = "large" if spec.label in {"As stated", "Title", "Description", "Note"} else None
+    return st.column_config.TextColumn(label, help=md(spec.help) if spec.help else None, width=width)
 
-CLAIM_COLUMNS = {
-    "metric": st.column_config.TextColumn("Metric"),
-    "value": st.column_config.NumberColumn("Value", format="%.6g"),
-    "value_text": st.column_config.TextColumn("Value (text)"),
-    "as_stated": st.column_config.TextColumn("As stated", width="large"),
-    "claimed_on": st.column_config.DateColumn("Claimed on", format="YYYY-MM-DD"),
-    "publisher": st.column_config.TextColumn("Publisher"),
-    "url": st.column_config.LinkColumn("Source", display_text="open ↗"),
-    "confidence": st.column_config.TextColumn("Confidence"),
-    "chosen": st.column_config.CheckboxColumn("Resolved value"),
-}
+
+def _names() -> dict[str, str]:
+    ds = dataset()
+    return dict(zip(ds.countries.iso3, ds.countries.name, strict=True))
 
 
 def capped(frame: pd.DataFrame, limit: int = ROW_LIMIT) -> pd.DataFrame:
@@ -60,14 +63,48 @@ def capped(frame: pd.DataFrame, limit: int = ROW_LIMIT) -> pd.DataFrame:
     return frame.head(limit)
 
 
-def event_table(events, sources) -> None:
-    """Dated events with a link to each one's source."""
-    st.dataframe(
-        capped(events.merge(sources[["source_id", "url"]], on="source_id")[["date", "title", "kind", "url"]]),
+def show_table(
+    frame: pd.DataFrame,
+    key: str,
+    filename: str,
+    *,
+    download: pd.DataFrame | Callable[[], pd.DataFrame] | None = None,
+    labels: dict[str, str] | None = None,
+    hide: tuple[str, ...] = (),
+    select: bool = False,
+    download_label: str = "Download CSV",
+    height: int | str = "auto",
+):
+    """Draw `frame` for people and offer its rows as CSV; return the selection event if `select`.
+
+    `download` (a frame or a function building one on click) defaults to `frame` itself: the
+    same rows with the machine columns. `labels` renames columns (and shows an id column named
+    there); `hide` leaves columns out of the display only.
+    """
+    shown, specs = prepare(capped(frame), labels=labels, hide=hide, names=_names())
+    options = {"on_select": "rerun", "selection_mode": "single-row"} if select else {}
+    box = st.container(key=f"table_{key}")  # a stable hook (st-key-table_<key>) for presentation mode and tests
+    event = box.dataframe(
+        shown,
         hide_index=True,
         width="stretch",
-        column_config={
-            "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-            "url": st.column_config.LinkColumn("Source", display_text="open ↗"),
-        },
+        height=height,
+        column_config={name: column_config(spec) for name, spec in specs.items()},
+        placeholder="",
+        key=key,
+        **options,
     )
+    with box:
+        csv_button(frame if download is None else download, filename, key + TABLE_DOWNLOAD_SUFFIX, download_label)
+    return event if select else None
+
+
+def event_table(events: pd.DataFrame, sources: pd.DataFrame, key: str, filename: str, as_of=None) -> None:
+    """Dated events, newest first, each with a link to its source; the CSV adds the as-of date."""
+    columns = [
+        c for c in ["date", "title", "kind", "countries", "source_id", "url"] if c in events.columns or c == "url"
+    ]
+    log = events.merge(sources[["source_id", "url"]], on="source_id", how="left")[columns]
+    log = log.sort_values("date", ascending=False, kind="stable").reset_index(drop=True)
+    download = log.assign(as_of=pd.Timestamp(as_of).strftime("%Y-%m-%d")) if as_of is not None else log
+    show_table(log, key, filename, download=download)

@@ -8,10 +8,10 @@ from atlas.labels import METRIC
 from atlas.metrics import country_table
 from atlas.urlstate import ParamSpec
 from components.charts import CHART_CONFIG, compare_chart
-from components.downloads import csv_button
 from components.images import image_config
 from components.page import Context, run
 from components.scope import scope_words
+from components.tables import show_table
 from components.text import md
 
 PAGE = "compare"
@@ -61,12 +61,13 @@ def render(ctx: Context) -> dict:
         *[m for m in METRIC if m != "n_sites"],
         *[f"{m}_per_million" for m in METRIC],
     ]
-    st.dataframe(table[columns], hide_index=True, width="stretch")
     as_of = ctx.filters.as_of or ds.as_of
-    csv_button(
-        lambda: country_provenance(table[["iso3", *columns]], sites, ds.claims, ds.sources, as_of),
+    show_table(
+        table[["iso3", *columns]],
+        "cmp_table",
         "atlas-compare.csv",
-        "dl_compare",
+        download=lambda: country_provenance(table[["iso3", *columns]], sites, ds.claims, ds.sources, as_of),
+        labels={"name": "Country"},
     )
     st.caption(
         "Per-million figures use each country's population and year from countries.csv; empty where population is unknown."

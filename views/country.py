@@ -1,4 +1,4 @@
-"""Country profile (`?country=FRA`): KPIs against Europe, sites, map, organisations, timeline and claims."""
+"""Country profile (`?iso3=FRA`): KPIs against Europe, sites, map, organisations, timeline and claims."""
 
 import streamlit as st
 
@@ -7,20 +7,37 @@ from atlas.filters import apply
 from atlas.labels import METRIC
 from atlas.metrics import benchmarks, country_table
 from atlas.timeline import events_in_scope, events_per_month
+from atlas.urlstate import ParamSpec
 from components.charts import CHART_CONFIG, events_chart
 from components.data import cached_figure
 from components.details import SITE_TABLE_COLUMNS, claims_about
-from components.downloads import csv_button
 from components.images import image_config
 from components.maps import MAP_CONFIG, europe_map
 from components.nav import back_links, open_organisation, open_site, point_site, selected_point, selected_row
 from components.page import Context, run
 from components.scope import scope_words
-from components.state import set_filters
-from components.tables import CLAIM_COLUMNS, SITE_COLUMNS, capped, event_table
+from components.tables import event_table, show_table
 from components.text import md, money, number
 
 PAGE = "country"
+
+
+def profile_country(ctx: Context, names: dict[str, str]) -> str | None:
+    """The profile's own country (`?iso3=`), else the one country of the sidebar filter, else the user's pick.
+
+    The profile never writes the global Country filter: choosing a country here changes only
+    this page's parameter, so the Overview and Map afterwards still show what the sidebar says.
+    """
+    options = sorted(names, key=names.get)
+    default = ctx.params.get("iso3") or (ctx.filters.countries[0] if len(ctx.filters.countries) == 1 else None)
+    return st.selectbox(
+        "Country",
+        options,
+        index=options.index(default) if default in names else None,
+        format_func=names.get,
+        placeholder="Choose a country",
+        key="country_pick",
+    )
 
 
 def render(ctx: Context) -> dict:
@@ -28,20 +45,13 @@ def render(ctx: Context) -> dict:
     ds = ctx.ds
     names = dict(zip(ds.countries.iso3, ds.countries.name, strict=True))
     st.title("Country profile")
-    chosen = ctx.filters.countries
-    if len(chosen) != 1:
-        options = list(chosen) or sorted(names, key=names.get)
-        pick = st.selectbox(
-            "Country", options, index=None, format_func=names.get, placeholder="Choose a country", key="country_pick"
+    iso3 = profile_country(ctx, names)
+    if iso3 is None:
+        st.caption(
+            "A profile shows one country: choose it here. Opening a profile leaves the sidebar filters as they are."
         )
-        if pick is None:
-            st.caption("A profile shows one country: choose it here (or pick exactly one in the sidebar).")
-            back_links()
-            return {}
-        set_filters(ctx.filters.with_(countries=(pick,)))
-        st.rerun()
-
-    iso3 = chosen[0]
+        back_links()
+        return {}
     st.header(md(names[iso3]))
     row = ds.countries.set_index("iso3").loc[iso3]
     st.caption(
@@ -76,39 +86,44 @@ def render(ctx: Context) -> dict:
     bids = f" {int(mine.n_bids)} bid(s) not selected are left out." if mine.n_bids else ""
     st.caption(md(f"Figures add {scope_words(ctx.stages)}, each figure once.{bids}"))
 
-    sites = ctx.sites
+    sites = apply(ctx.sites_all, ds.roles, ctx.filters.with_(countries=(iso3,)))
+    if ctx.filters.countries and ctx.filters.countries != (iso3,):
+        st.caption("The sidebar's Country filter does not apply to a profile; its other filters do.")
     left, right = st.columns([3, 2])
     with left:
         st.subheader("Sites")
         if sites.empty:
             st.info("No site in this country matches the filters: zero recorded.")
         else:
-            event = st.dataframe(
-                capped(sites[SITE_TABLE_COLUMNS]),
-                hide_index=True,
-                width="stretch",
-                column_config=SITE_COLUMNS,
-                on_select="rerun",
-                selection_mode="single-row",
-                key="country_sites",
+            shown = sites[["site_id", *SITE_TABLE_COLUMNS]]
+            as_of = ctx.filters.as_of or ds.as_of
+            event = show_table(
+                shown,
+                "country_sites",
+                f"atlas-{iso3}-sites.csv",
+                download=lambda: with_provenance(shown, ds.claims, ds.sources, "site_id", "site", as_of),
+                labels={"name": "Site"},
+                hide=("country",),
+                select=True,
             )
             if (row := selected_row(event)) is not None:
                 open_site(ctx.filters, sites.iloc[row].site_id)
             st.caption("Select a row to open the site's profile.")
-            shown = sites[["site_id", *SITE_TABLE_COLUMNS]]
-            as_of = ctx.filters.as_of or ds.as_of
-            csv_button(
-                lambda: with_provenance(shown, ds.claims, ds.sources, "site_id", "site", as_of),
-                f"atlas-{iso3}-sites.csv",
-                "dl_country_sites",
-            )
     with right:
 
         def build():
-            fig = europe_map(ctx.countries, sites, "gpu_count", "absolute", "status", focus=[iso3])
+            fig = europe_map(
+                country_table(ds, sites),
+                sites,
+                "gpu_count",
+                "absolute",
+                "status",
+                focus=[iso3],
+                outside="Other countries",
+            )
             return fig.update_layout(height=420, showlegend=False)
 
-        fig = cached_figure("country_map", str(ds.directory), ctx.key, build)
+        fig = cached_figure("country_map", str(ds.directory), f"{ctx.key}|{iso3}", build)
         event = st.plotly_chart(
             fig, config=image_config(MAP_CONFIG), key="country_map", on_select="rerun", selection_mode=("points",)
         )
@@ -124,23 +139,23 @@ def render(ctx: Context) -> dict:
         .reset_index()
         .sort_values("sites", ascending=False)
     )
-    event = st.dataframe(
-        capped(orgs.drop(columns="org_id")),
-        hide_index=True,
-        width="stretch",
-        on_select="rerun",
-        selection_mode="single-row",
-        key="country_orgs",
+    event = show_table(
+        orgs, "country_orgs", f"atlas-{iso3}-organisations.csv", labels={"name": "Organisation"}, select=True
     )
     if (row := selected_row(event)) is not None:
-        open_organisation(ctx.filters.with_(countries=()), orgs.iloc[row].org_id)
+        open_organisation(ctx.filters, orgs.iloc[row].org_id)
 
     centres = sites[sites.kind == "ai_technology_centre"]
     st.subheader("AI technology centres")
     if centres.empty:
         st.caption("None recorded.")
     else:
-        st.dataframe(capped(centres[["name", "city", "status", "operator"]]), hide_index=True, width="stretch")
+        show_table(
+            centres[["site_id", "name", "city", "status", "operator"]],
+            "country_centres",
+            f"atlas-{iso3}-ai-technology-centres.csv",
+            labels={"name": "Centre"},
+        )
 
     st.subheader("Timeline of announcements")
     events = events_in_scope(ds.events, sites, ctx.filters.with_(countries=(iso3,)))
@@ -148,16 +163,20 @@ def render(ctx: Context) -> dict:
         st.caption("No dated event recorded.")
     else:
         st.plotly_chart(events_chart(events_per_month(events)), config=image_config(CHART_CONFIG), key="country_events")
-        event_table(events, ds.sources)
+        event_table(events, ds.sources, "country_event_log", f"atlas-{iso3}-events.csv", ctx.filters.as_of or ds.as_of)
 
     st.subheader("Every claim behind these figures")
     claims_shown = claims_about(ds, ("country", iso3, names[iso3]), sites, ctx.filters.as_of)
     st.caption(f"{len(claims_shown)} claims from {claims_shown.url.nunique()} sources")
-    st.dataframe(capped(claims_shown), hide_index=True, width="stretch", column_config=CLAIM_COLUMNS)
     stamp = f"{ctx.filters.as_of or ds.as_of:%Y-%m-%d}"
-    csv_button(claims_shown.assign(as_of=stamp), f"atlas-{iso3}-claims.csv", "dl_country_claims")
+    show_table(claims_shown, "country_claims", f"atlas-{iso3}-claims.csv", download=claims_shown.assign(as_of=stamp))
     back_links()
-    return {}
+    return {"iso3": iso3}
 
 
-run(PAGE, render=render)
+run(
+    PAGE,
+    lambda ds: [ParamSpec("iso3", "id", frozenset(ds.countries.iso3), None)],
+    {"iso3": "country_pick"},
+    render=render,
+)

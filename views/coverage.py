@@ -7,10 +7,9 @@ from atlas.coverage import FIELDS, STALE_AFTER, coverage_by_country, coverage_by
 from atlas.resolve import resolve
 from components.charts import CHART_CONFIG, coverage_heatmap
 from components.data import cached_result
-from components.downloads import csv_button
 from components.images import image_config
 from components.page import Context, caption_filters, run
-from components.tables import capped
+from components.tables import show_table
 from components.text import md
 
 PAGE = "coverage"
@@ -44,28 +43,18 @@ def render(ctx: Context) -> dict:
     st.subheader("Share of sites with each field known, by country")
     st.plotly_chart(coverage_heatmap(cov, FIELDS), config=image_config(CHART_CONFIG), key="coverage_heatmap")
     st.subheader("By field")
-    st.dataframe(
-        fields,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "share_known": st.column_config.ProgressColumn("Known", format="percent", min_value=0, max_value=1)
-        },
-    )
+    show_table(fields, "cov_fields", "atlas-coverage-by-field.csv", download=fields.assign(as_of=f"{as_of:%Y-%m-%d}"))
     st.subheader("By country")
-    st.dataframe(
+    show_table(
         cov,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            f"{f}_known": st.column_config.NumberColumn(f"{label} known", format="percent")
-            for f, label in FIELDS.items()
-        },
+        "cov_countries",
+        "atlas-coverage.csv",
+        download=cov.assign(as_of=f"{as_of:%Y-%m-%d}"),
+        labels={"name": "Country", **{f"{f}_known": f"{label} known" for f, label in FIELDS.items()}},
     )
-    csv_button(cov.assign(as_of=f"{as_of:%Y-%m-%d}"), "atlas-coverage.csv", "dl_coverage")
     st.subheader("Conflicts by metric")
     by_metric = conflicting.groupby(["subject_type", "metric"]).size().rename("groups in conflict").reset_index()
-    st.dataframe(by_metric, hide_index=True)
+    show_table(by_metric, "cov_conflicts", "atlas-conflicts-by-metric.csv")
     st.subheader("Accelerator counts without an H100-equivalent")
     done, with_model = h100e_share(ctx.sites)
     gaps = h100e_gaps(ctx.sites, ctx.ds.accelerators)
@@ -76,15 +65,14 @@ def render(ctx: Context) -> dict:
         )
     )
     if len(gaps):
-        st.dataframe(gaps.drop(columns="site_id"), hide_index=True, width="stretch")
-        csv_button(gaps, "atlas-h100e-gaps.csv", "dl_h100e_gaps")
+        show_table(gaps, "cov_h100e_gaps", "atlas-h100e-gaps.csv", labels={"name": "Site"})
     st.subheader("Stale sites")
     stale = ctx.sites[ctx.sites.last_claimed_on < (pd.Timestamp(as_of) - STALE_AFTER)]
-    st.dataframe(
-        capped(stale[["name", "country", "status", "last_claimed_on"]].sort_values("last_claimed_on")),
-        hide_index=True,
-        width="stretch",
-        column_config={"last_claimed_on": st.column_config.DateColumn("Latest claim", format="YYYY-MM-DD")},
+    show_table(
+        stale[["site_id", "name", "country", "status", "last_claimed_on"]].sort_values("last_claimed_on"),
+        "cov_stale",
+        "atlas-stale-sites.csv",
+        labels={"name": "Site"},
     )
     return {}
 

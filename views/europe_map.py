@@ -7,12 +7,11 @@ from atlas.labels import METRIC, SCALE
 from atlas.urlstate import ParamSpec
 from components.data import cached_figure
 from components.details import SITE_TABLE_COLUMNS
-from components.downloads import csv_button
 from components.images import image_config
 from components.maps import MAP_CONFIG, europe_map, metric_column
 from components.nav import open_country, open_site, point_site, selected_point
 from components.page import Context, caption_filters, run
-from components.tables import SITE_COLUMNS, capped
+from components.tables import show_table
 
 PAGE = "map"
 SPECS = [
@@ -27,77 +26,93 @@ def render(ctx: Context) -> dict:
     st.title("Europe map")
     caption_filters(ctx)
 
-    controls = st.columns([2, 2, 1])
-    metric = controls[0].selectbox(
-        "Colour countries by",
-        list(METRIC),
-        format_func=METRIC.get,
-        key="map_metric",
-        index=list(METRIC).index(ctx.params.get("metric") or "gpu_count"),
-    )
-    scale = (
-        controls[1].segmented_control(
-            "Scale", list(SCALE), format_func=SCALE.get, key="map_scale", default=ctx.params.get("scale") or "absolute"
+    panel, side = st.columns([2, 1], gap="medium")
+    with side:
+        metric = st.selectbox(
+            "Colour countries by",
+            list(METRIC),
+            format_func=METRIC.get,
+            key="map_metric",
+            index=list(METRIC).index(ctx.params.get("metric") or "gpu_count"),
         )
-        or "absolute"
-    )
-    colour_by = (
-        controls[2].segmented_control(
-            "Markers by", ["status", "kind"], key="map_colour", default=ctx.params.get("colour") or "status"
+        scale = st.selectbox(
+            "Scale",
+            list(SCALE),
+            format_func=SCALE.get,
+            key="map_scale",
+            index=list(SCALE).index(ctx.params.get("scale") or "absolute"),
         )
-        or "status"
-    )
+        colour_by = (
+            st.segmented_control(
+                "Markers by",
+                ["status", "kind"],
+                format_func=str.capitalize,
+                key="map_colour",
+                default=ctx.params.get("colour") or "status",
+            )
+            or "status"
+        )
 
+    focus = list(ctx.filters.countries) or None
     fig = cached_figure(
         "europe_map",
         str(ctx.ds.directory),
         f"{ctx.key}|{metric}|{scale}|{colour_by}",
-        lambda: europe_map(
-            ctx.countries, ctx.sites, metric, scale, colour_by, focus=list(ctx.filters.countries) or None
-        ),
+        lambda: europe_map(ctx.countries, ctx.sites, metric, scale, colour_by, focus=focus),
     )
-    event = st.plotly_chart(
-        fig,
-        config=image_config(MAP_CONFIG),
-        on_select="rerun",
-        selection_mode=("points",),
-        key="europe_map",
-        width="stretch",
-    )
+    with panel:
+        event = st.plotly_chart(
+            fig,
+            config=image_config(MAP_CONFIG),
+            on_select="rerun",
+            selection_mode=("points",),
+            key="europe_map",
+            width="stretch",
+        )
+        st.caption(
+            "Click a country to open its profile, or a marker to open the site's profile with every claim and source."
+        )
 
     point = selected_point(event)
     if point and point.get("location") in set(ctx.ds.countries.iso3):
         open_country(ctx.filters, point["location"])
     elif site_id := point_site(point, ctx.ds.sites.site_id):
         open_site(ctx.filters, site_id)
-    st.caption(
-        "Click a country to open its profile, or a marker to open the site's profile with every claim and source."
-    )
 
-    st.subheader("The same numbers as a table")
     column = metric_column(metric, scale)
     table = ctx.countries[
         ["iso3", "name", "n_sites", "gpu_count", "h100e", "power_mw", "investment_eur", column]
     ].copy()
     table = table.loc[:, ~table.columns.duplicated()].sort_values(column, ascending=False, na_position="last")
-    st.dataframe(
-        table, hide_index=True, width="stretch", column_config={**SITE_COLUMNS, "name": "Country", "n_sites": "Sites"}
-    )
+    if focus:
+        table = table[table.iso3.isin(focus)]
     as_of = ctx.filters.as_of or ctx.ds.as_of
-    csv_button(
-        lambda: country_provenance(table, ctx.sites, ctx.ds.claims, ctx.ds.sources, as_of),
+    with side:
+        st.markdown("**Countries, ranked by the colour**")
+        show_table(
+            table[list(dict.fromkeys(["iso3", "name", column, "n_sites"]))],
+            "map_ranking",
+            "atlas-countries-ranked.csv",
+            download=lambda: country_provenance(table, ctx.sites, ctx.ds.claims, ctx.ds.sources, as_of),
+            labels={"name": "Country"},
+            height=min(400, 38 + 35 * len(table)),
+        )
+    st.subheader("The same numbers as a table")
+    show_table(
+        table,
+        "map_countries",
         "atlas-countries.csv",
-        "dl_map_countries",
+        download=lambda: country_provenance(table, ctx.sites, ctx.ds.claims, ctx.ds.sources, as_of),
+        labels={"name": "Country"},
     )
     with st.expander("Sites shown on the map"):
         shown = ctx.sites[["site_id", *SITE_TABLE_COLUMNS, "coordinates_basis"]]
-        st.dataframe(
-            capped(shown.drop(columns="site_id")), hide_index=True, width="stretch", column_config=SITE_COLUMNS
-        )
-        csv_button(
-            lambda: with_provenance(shown, ctx.ds.claims, ctx.ds.sources, "site_id", "site", as_of),
+        show_table(
+            shown,
+            "map_sites",
             "atlas-sites.csv",
-            "dl_map_sites",
+            download=lambda: with_provenance(shown, ctx.ds.claims, ctx.ds.sources, "site_id", "site", as_of),
+            labels={"name": "Site"},
         )
 
     return {

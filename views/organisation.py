@@ -1,19 +1,19 @@
-"""Organisation profile (`?org=nvidia`): roles across sites and countries, capacity, timeline and claims."""
+"""Organisation profile (`?org_id=nvidia`): roles across sites and countries, capacity, timeline and claims."""
 
 import streamlit as st
 
+from atlas.filters import apply
+from atlas.labels import ORG_KIND
 from atlas.metrics import kpis
 from atlas.timeline import events_for, events_per_month
+from atlas.urlstate import ParamSpec
 from components.charts import CHART_CONFIG, events_chart
 from components.details import claims_about
-from components.downloads import csv_button
 from components.images import image_config
 from components.nav import back_links, open_country, open_site, selected_row
 from components.page import Context, run
-from components.pickers import pick_one
 from components.scope import left_out_sentence, scope_words
-from components.state import set_filters
-from components.tables import CLAIM_COLUMNS, SITE_COLUMNS, capped
+from components.tables import event_table, show_table
 from components.text import md, money, number
 
 PAGE = "organisation"
@@ -24,25 +24,34 @@ def render(ctx: Context) -> dict:
     ds = ctx.ds
     orgs = ds.organisations.set_index("org_id")
     st.title("Organisation profile")
-    chosen = ctx.filters.organisations
-    if len(chosen) != 1:
-        options = list(chosen) or sorted(orgs.index, key=lambda o: orgs.at[o, "name"].lower())
-        pick = pick_one("Organisation", options, lambda o: orgs.at[o, "name"], "org_pick", "Choose an organisation")
-        if pick is None:
-            back_links()
-            return {}
-        set_filters(ctx.filters.with_(organisations=(pick,)))
-        st.rerun()
-
-    org_id = chosen[0]
+    options = sorted(orgs.index, key=lambda o: orgs.at[o, "name"].lower())
+    default = ctx.params.get("org_id") or (
+        ctx.filters.organisations[0] if len(ctx.filters.organisations) == 1 else None
+    )
+    org_id = st.selectbox(
+        "Organisation",
+        options,
+        index=options.index(default) if default in orgs.index else None,
+        format_func=lambda o: orgs.at[o, "name"],
+        placeholder="Choose an organisation",
+        key="org_pick",
+    )
+    if org_id is None:
+        st.caption("Opening a profile leaves the sidebar filters as they are.")
+        back_links()
+        return {}
+    # The profile's own organisation; the sidebar's Organisation filter does not apply here.
+    sites = apply(ctx.sites_all, ds.roles, ctx.filters.with_(organisations=(org_id,)))
     org = orgs.loc[org_id]
     st.header(md(org["name"]))
-    st.caption(md(" · ".join(x for x in [org.kind.replace("_", " "), f"HQ {org.hq_country}", ctx.as_of_label] if x)))
+    st.caption(
+        md(" · ".join(x for x in [ORG_KIND.get(org.kind, org.kind), f"HQ {org.hq_country}", ctx.as_of_label] if x))
+    )
     if isinstance(org.website, str):
         st.link_button("Website ↗", org.website)
 
-    roles = ds.roles[ds.roles.org_id == org_id].merge(ctx.sites, on="site_id")
-    totals = kpis(ctx.sites, ctx.stages)
+    roles = ds.roles[ds.roles.org_id == org_id].merge(sites, on="site_id")
+    totals = kpis(sites)
     cols = st.columns(5)
     cols[0].metric("Sites", f"{totals['sites']:,}")
     cols[1].metric("Countries", f"{totals['countries']:,}")
@@ -56,24 +65,14 @@ def render(ctx: Context) -> dict:
 
     st.subheader("Roles across sites")
     table = roles[["name", "role", "country", "kind", "status", "gpu_count", "power_mw", "site_id"]]
-    event = st.dataframe(
-        capped(table.drop(columns="site_id")),
-        hide_index=True,
-        width="stretch",
-        column_config=SITE_COLUMNS,
-        on_select="rerun",
-        selection_mode="single-row",
-        key="org_sites",
-    )
+    event = show_table(table, "org_sites", f"atlas-{org_id}-sites.csv", labels={"name": "Site"}, select=True)
     if (row := selected_row(event)) is not None:
         open_site(ctx.filters, table.iloc[row].site_id)
     by_country = roles.groupby("country").site_id.nunique().rename("sites").reset_index()
     if len(by_country):
-        picked = st.dataframe(
-            by_country, hide_index=True, on_select="rerun", selection_mode="single-row", key="org_countries"
-        )
+        picked = show_table(by_country, "org_countries", f"atlas-{org_id}-countries.csv", select=True)
         if (row := selected_row(picked)) is not None:
-            open_country(ctx.filters.with_(organisations=()), by_country.iloc[row].country)
+            open_country(ctx.filters, by_country.iloc[row].country)
 
     st.subheader("Timeline")
     events = events_for(ds.events, organisations=(org_id,), as_of=ctx.filters.as_of)
@@ -81,12 +80,7 @@ def render(ctx: Context) -> dict:
         st.caption("No dated event names this organisation.")
     else:
         st.plotly_chart(events_chart(events_per_month(events)), config=image_config(CHART_CONFIG), key="org_events")
-        st.dataframe(
-            capped(events[["date", "title", "kind"]].sort_values("date")),
-            hide_index=True,
-            width="stretch",
-            column_config={"date": st.column_config.DateColumn("Date", format="YYYY-MM-DD")},
-        )
+        event_table(events, ds.sources, "org_event_log", f"atlas-{org_id}-events.csv", ctx.filters.as_of or ds.as_of)
 
     st.subheader("Claims")
     claims_shown = claims_about(
@@ -94,11 +88,15 @@ def render(ctx: Context) -> dict:
     )
     own = int((claims_shown.subject == org["name"]).sum())
     st.caption(f"{own:,} claims about the organisation itself, {len(claims_shown) - own:,} about its sites")
-    st.dataframe(capped(claims_shown), hide_index=True, width="stretch", column_config=CLAIM_COLUMNS)
     stamp = f"{ctx.filters.as_of or ds.as_of:%Y-%m-%d}"
-    csv_button(claims_shown.assign(as_of=stamp), f"atlas-{org_id}-claims.csv", "dl_org_claims")
+    show_table(claims_shown, "org_claims", f"atlas-{org_id}-claims.csv", download=claims_shown.assign(as_of=stamp))
     back_links()
-    return {}
+    return {"org_id": org_id}
 
 
-run(PAGE, render=render)
+run(
+    PAGE,
+    lambda ds: [ParamSpec("org_id", "id", frozenset(ds.organisations.org_id), None)],
+    {"org_id": "org_pick"},
+    render=render,
+)

@@ -11,6 +11,7 @@ from components.data import cached_result
 from components.images import image_config
 from components.page import Context, caption_filters, run
 from components.scope import H100E_HELP, left_out_sentence, scope_words
+from components.tables import show_table
 from components.text import md, money, number
 
 PAGE = "overview"
@@ -127,15 +128,15 @@ def render(ctx: Context) -> dict:
                     "June 2025; itemised claims may be later, and the as-of filter applies to both."
                 )
             )
-            st.dataframe(
-                rec.items,
-                hide_index=True,
-                width="stretch",
-                column_config={"exaflops": st.column_config.NumberColumn("EFLOPS", format="%.1f")},
-            )
+            show_table(rec.items, "ov_itemised", "atlas-headline-itemised.csv", labels={"name": "Site"})
             if len(rec.not_comparable):
                 st.markdown("**Not comparable (left out, not guessed):**")
-                st.dataframe(rec.not_comparable, hide_index=True, width="stretch")
+                show_table(
+                    rec.not_comparable,
+                    "ov_not_comparable",
+                    "atlas-headline-not-comparable.csv",
+                    labels={"name": "Site"},
+                )
 
     return {"precision": precision if precision != "FP4" else "", "scope": scope if scope != "blackwell" else ""}
 

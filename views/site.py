@@ -4,8 +4,9 @@ import pandas as pd
 import streamlit as st
 
 from atlas.counting import NOT_HEADLINE
+from atlas.display import claim_value
 from atlas.history import delays, expected_online_history, status_history
-from atlas.labels import KIND, STATUS, STATUS_SHORT
+from atlas.labels import CLAIM_METRIC, KIND, SOURCE_TYPE, STATUS, STATUS_SHORT
 from atlas.resolve import claims_as_of, resolve
 from atlas.timeline import events_for
 from atlas.urlstate import ParamSpec
@@ -17,7 +18,7 @@ from components.nav import back_links, open_organisation, selected_row
 from components.page import Context, run
 from components.pickers import pick_one
 from components.scope import H100E_HELP
-from components.tables import CLAIM_COLUMNS, event_table
+from components.tables import event_table, show_table
 from components.text import md, md_link, money, number
 
 PAGE = "site"
@@ -96,7 +97,7 @@ def render(ctx: Context) -> dict:
     if len(conflicts):
         st.warning(
             md(
-                f"Sources disagree on {len(conflicts)} metric(s): {', '.join(conflicts.metric)}. All claims are listed below; the resolved one is ticked."
+                f"Sources disagree on {len(conflicts)} metric(s): {', '.join(CLAIM_METRIC.get(m, m) for m in conflicts.metric)}. All claims are listed below; the resolved one is ticked."
             ),
             icon="⚖️",
         )
@@ -106,11 +107,18 @@ def render(ctx: Context) -> dict:
     for metric, part in table.groupby("metric", sort=False):
         rule = resolved[resolved.metric == metric].iloc[0]
         badge = " — conflicting claims" if bool(rule.conflict) else ""
-        with st.expander(md(f"{metric}: {rule.n_claims} claim(s){badge}"), expanded=bool(rule.conflict)):
+        title = CLAIM_METRIC.get(metric, metric)
+        with st.expander(md(f"{title}: {rule.n_claims} claim(s){badge}"), expanded=bool(rule.conflict)):
             unit = rule.unit if isinstance(rule.unit, str) else ""
-            shown = rule.value_text if pd.isna(rule.value) else f"{rule.value:,.6g} {unit}"
+            shown = claim_value(rule.value, unit, rule.value_text, metric)
             st.caption(md(f"Resolved: {shown} — why: {rule.rule}."))
-            st.dataframe(part.drop(columns="metric"), hide_index=True, width="stretch", column_config=CLAIM_COLUMNS)
+            show_table(
+                part,
+                f"site_claims_{metric}",
+                f"atlas-{site_id}-{metric}-claims.csv",
+                download=part.assign(site_id=site_id),
+                hide=("metric",),
+            )
 
     stamp = f"{as_of or ds.as_of:%Y-%m-%d}"
     csv_button(
@@ -137,25 +145,24 @@ def render(ctx: Context) -> dict:
         if bool(delay.overdue):
             text += f"; overdue {ctx.as_of_label} (the expected period has ended and it is not operational)"
         st.markdown(md(text + "."))
-        st.dataframe(
-            expected[["claimed_on", "value_text", "slipped", "as_stated", "source_id"]],
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "claimed_on": st.column_config.DateColumn("Claimed on", format="YYYY-MM-DD"),
-                "value_text": "Expected online",
-            },
+        history = expected[["claimed_on", "value_text", "slipped", "as_stated", "source_id"]].merge(
+            ds.sources[["source_id", "url"]], on="source_id", how="left"
+        )
+        show_table(
+            history,
+            "site_expected",
+            f"atlas-{site_id}-expected-online.csv",
+            labels={"value_text": "Expected online"},
         )
 
     st.subheader("Who is involved")
     roles = ds.roles[ds.roles.site_id == site_id].merge(ds.organisations, on="org_id")
-    pick = st.dataframe(
-        roles[["name", "role", "kind", "hq_country", "org_id"]],
-        hide_index=True,
-        width="stretch",
-        on_select="rerun",
-        selection_mode="single-row",
-        key="site_roles",
+    pick = show_table(
+        roles[["name", "role", "kind", "hq_country", "org_id", "source_id"]],
+        "site_roles",
+        f"atlas-{site_id}-organisations.csv",
+        labels={"name": "Organisation"},
+        select=True,
     )
     if (row := selected_row(pick)) is not None:
         open_organisation(ctx.filters, roles.iloc[row].org_id)
@@ -163,12 +170,12 @@ def render(ctx: Context) -> dict:
     events = events_for(ds.events, ds.sites[ds.sites.site_id == site_id], as_of=as_of)
     if len(events):
         st.subheader("Timeline")
-        event_table(events, ds.sources)
+        event_table(events, ds.sources, "site_event_log", f"atlas-{site_id}-events.csv", as_of or ds.as_of)
     st.subheader("Sources cited")
     cited = ds.sources[ds.sources.source_id.isin(claims.source_id)].sort_values("published_on", ascending=False)
     st.markdown(
         "\n".join(
-            f"- {md_link(s.title, s.url)} — {md(s.publisher)}, {s.published_on:%Y-%m-%d} ({md(s.source_type)})"
+            f"- {md_link(s.title, s.url)} — {md(s.publisher)}, {s.published_on:%Y-%m-%d} ({md(SOURCE_TYPE.get(s.source_type, s.source_type).lower())})"
             for s in cited.itertuples()
         )
     )

@@ -2,9 +2,8 @@
 
 import streamlit as st
 
-from components.downloads import csv_button
 from components.page import Context, run
-from components.tables import SOURCE_COLUMNS, capped
+from components.tables import show_table
 
 PAGE = "sources"
 
@@ -30,32 +29,10 @@ def render(ctx: Context) -> dict:
     if text:
         table = table[table.title.str.contains(text, case=False, regex=False, na=False)]
     st.caption(f"{len(table)} of {len(ds.sources)} sources · {int(table.claims.sum()):,} claims cite them")
-    st.dataframe(
-        capped(table)[
-            [
-                "title",
-                "publisher",
-                "published_on",
-                "source_type",
-                "language",
-                "claims",
-                "url",
-                "accessed_on",
-                "source_id",
-            ]
-        ].sort_values("published_on", ascending=False),
-        hide_index=True,
-        width="stretch",
-        column_config=SOURCE_COLUMNS,
-    )
     shown = table[
         ["title", "publisher", "published_on", "source_type", "language", "claims", "url", "accessed_on", "source_id"]
-    ]
-    csv_button(
-        shown.sort_values("published_on", ascending=False).assign(as_of=f"{ds.as_of:%Y-%m-%d}"),
-        "atlas-sources.csv",
-        "dl_sources",
-    )
+    ].sort_values("published_on", ascending=False)
+    show_table(shown, "sources_table", "atlas-sources.csv", download=shown.assign(as_of=f"{ds.as_of:%Y-%m-%d}"))
     return {}
 
 

@@ -7,10 +7,9 @@ from atlas.resolve import claims_as_of
 from atlas.timeline import capacity_by_quarter, events_in_scope, events_per_month
 from atlas.urlstate import ParamSpec
 from components.charts import CHART_CONFIG, capacity_chart, events_chart
-from components.downloads import csv_button
 from components.images import image_config
 from components.page import Context, caption_filters, run
-from components.tables import capped
+from components.tables import event_table, show_table
 from components.text import md
 
 PAGE = "timeline"
@@ -66,40 +65,26 @@ def render(ctx: Context) -> dict:
     if slipped.empty:
         st.caption("No recorded slip.")
     else:
-        st.dataframe(
-            capped(
-                slipped[
-                    [
-                        "name",
-                        "country",
-                        "status",
-                        "first_expected",
-                        "latest_expected",
-                        "slip_days",
-                        "n_slips",
-                        "overdue",
-                    ]
-                ].sort_values("slip_days", ascending=False)
-            ),
-            hide_index=True,
-            width="stretch",
+        show_table(
+            slipped[
+                [
+                    "site_id",
+                    "name",
+                    "country",
+                    "status",
+                    "first_expected",
+                    "latest_expected",
+                    "slip_days",
+                    "n_slips",
+                    "overdue",
+                ]
+            ].sort_values("slip_days", ascending=False),
+            "tl_slips",
+            "atlas-slips.csv",
+            labels={"name": "Site"},
         )
     st.subheader("Event log")
-    st.dataframe(
-        capped(
-            events.merge(ds.sources[["source_id", "url"]], on="source_id")[
-                ["date", "title", "kind", "countries", "url"]
-            ].sort_values("date", ascending=False)
-        ),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-            "url": st.column_config.LinkColumn("Source", display_text="open ↗"),
-        },
-    )
-    log = events.merge(ds.sources[["source_id", "url"]], on="source_id")
-    csv_button(log.assign(as_of=f"{ctx.filters.as_of or ds.as_of:%Y-%m-%d}"), "atlas-events.csv", "dl_events")
+    event_table(events, ds.sources, "tl_event_log", "atlas-events.csv", ctx.filters.as_of or ds.as_of)
     return {"capacity": capacity if capacity != "power_mw" else ""}
 
 

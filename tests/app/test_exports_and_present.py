@@ -6,15 +6,15 @@ from tests.app.conftest import open_page
 from tests.conftest import MINI
 
 TABLE_VIEWS = {
-    "views/europe_map.py": ({}, "dl_map_countries"),
-    "views/sources.py": ({}, "dl_sources"),
-    "views/country.py": ({"country": "FRA"}, "dl_country_claims"),
-    "views/organisation.py": ({"org": "nvidia"}, "dl_org_claims"),
+    "views/europe_map.py": ({}, "map_countries_csv"),
+    "views/sources.py": ({}, "sources_table_csv"),
+    "views/country.py": ({"country": "FRA"}, "country_claims_csv"),
+    "views/organisation.py": ({"org": "nvidia"}, "org_claims_csv"),
     "views/site.py": ({"site": "fra-cluster"}, "dl_site_claims"),
-    "views/timeline.py": ({}, "dl_events"),
-    "views/coverage.py": ({}, "dl_coverage"),
-    "views/compare.py": ({"compare": "FRA,DEU"}, "dl_compare"),
-    "views/network.py": ({}, "dl_network"),
+    "views/timeline.py": ({}, "tl_event_log_csv"),
+    "views/coverage.py": ({}, "cov_countries_csv"),
+    "views/compare.py": ({"compare": "FRA,DEU"}, "cmp_table_csv"),
+    "views/network.py": ({}, "network_pairs_csv"),
 }
 
 
@@ -46,20 +46,20 @@ def test_report_button_builds_the_report(data_dir):
 def test_presentation_mode_steps_through_the_stories(data_dir):
     data_dir(MINI)
     at = open_page(None, {"present": "1", "story": "1"})
-    assert any("Story 1 of 3" in m.value for m in at.markdown)
+    assert any("1/3 ·" in m.value for m in at.markdown)
     at.button(key="story_next").click().run()
-    assert any("Story 2 of 3" in m.value for m in at.markdown)
+    assert any("2/3 ·" in m.value for m in at.markdown)
     assert at.title[0].value == "Europe map"
     assert at.selectbox(key="map_metric").value == "power_mw"
     at.button(key="story_next").click().run()
     assert at.title[0].value == "Site profile"
     assert at.button(key="story_next").disabled
     at.button(key="story_prev").click().run()
-    assert any("Story 2 of 3" in m.value for m in at.markdown)
+    assert any("2/3 ·" in m.value for m in at.markdown)
 
 
 def test_presentation_mode_rejects_a_bad_story_number(data_dir):
     data_dir(MINI)
     at = open_page(None, {"present": "1", "story": "99"})
     assert any("story" in w.value for w in at.warning)
-    assert any("Story 1 of 3" in m.value for m in at.markdown)
+    assert any("1/3 ·" in m.value for m in at.markdown)

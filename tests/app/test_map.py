@@ -18,6 +18,15 @@ def markers(fig):
     return {sid for trace in fig["data"] if trace["type"] == "scattergeo" for sid in trace.get("customdata", [])}
 
 
+def coloured(fig):
+    """The choropleth coloured by the metric (the one with a colour bar)."""
+    return next(t for t in fig["data"] if t["type"] == "choropleth" and "colorbar" in t)
+
+
+def grey(fig, name):
+    return next((t for t in fig["data"] if t["type"] == "choropleth" and t.get("name") == name), None)
+
+
 def test_every_country_with_data_is_on_the_map():
     at = open_page("views/europe_map.py")
     fig = figure(at)
@@ -40,8 +49,8 @@ def test_metric_selector_changes_the_figure(data_dir):
     before = figure(at)
     at.selectbox(key="map_metric").set_value("power_mw").run()
     after = figure(at)
-    assert before["data"][1]["z"] != after["data"][1]["z"]
-    assert "Power" in json.dumps(after["data"][1]["colorbar"])
+    assert coloured(before)["z"] != coloured(after)["z"]
+    assert "Power" in json.dumps(coloured(after)["colorbar"])
     assert at.query_params.get("metric") == "power_mw"
 
 
@@ -93,3 +102,51 @@ def test_invalid_parameter_gives_a_notice_and_the_default(data_dir):
     assert "metric" in notices and "country" in notices
     assert at.selectbox(key="map_metric").value == "gpu_count"
     assert markers(figure(at)) == {"fra-cluster"}
+
+
+def test_colour_bar_title_breaks_lines_instead_of_showing_a_tag(data_dir):
+    data_dir(MINI)
+    at = open_page("views/europe_map.py", {"scale": "per_million"})
+    title = coloured(figure(at))["colorbar"]["title"]["text"]
+    assert title == "Accelerators<br>Per million inhabitants"
+    assert "&lt;" not in title
+
+
+def test_countries_outside_the_filter_are_grey_not_zero(data_dir):
+    data_dir(MINI)
+    at = open_page("views/europe_map.py", {"country": "DEU"})
+    fig = figure(at)
+    assert coloured(fig)["locations"] == ["DEU"]
+    outside = grey(fig, "Outside the country filter")
+    assert outside is not None and {"FRA", "NOR", "ITA"} <= set(outside["locations"])
+    assert outside["showlegend"] is True
+
+
+def test_map_table_has_human_headers(data_dir):
+    data_dir(MINI)
+    at = open_page("views/europe_map.py", {"country": "DEU,FRA"})
+    ranking = at.dataframe[0]
+    assert "iso3" not in ranking.value.columns
+    assert sorted(ranking.value.name) == ["France", "Germany"]
+    assert json.loads(ranking.proto.columns)["name"]["label"] == "Country"
+
+
+def test_opening_a_country_profile_leaves_the_country_filter_alone(data_dir):
+    data_dir(MINI)
+    at = open_page("views/europe_map.py")
+    at.session_state["europe_map"] = {"selection": {"points": [{"location": "DEU"}]}}
+    at.run()
+    assert any(h.value == "Germany" for h in at.header)
+    assert at.query_params.get("iso3") == "DEU"
+    assert "country" not in at.query_params
+    at.switch_page("views/overview.py").run()
+    assert {m.label: m.value for m in at.metric}["Sites"] == "3", "the Overview still shows every country"
+
+
+def test_picking_a_country_on_the_profile_does_not_filter_other_pages(data_dir):
+    data_dir(MINI)
+    at = open_page("views/country.py")
+    at.selectbox(key="country_pick").set_value("FRA").run()
+    assert any(h.value == "France" for h in at.header)
+    assert at.query_params.get("iso3") == "FRA" and "country" not in at.query_params
+    assert at.multiselect(key="flt_country").value == []

@@ -2,6 +2,7 @@
 
 import json
 
+from atlas.load import load_dataset
 from tests.app.conftest import open_page
 from tests.conftest import MINI
 
@@ -63,7 +64,7 @@ def test_compare_countries_by_url(data_dir):
 
 def test_network_node_click_opens_the_profile(data_dir):
     data_dir(MINI)
-    at = open_page("views/network.py")
+    at = open_page("views/network.py", {"view": "graph"})
     at.session_state["network"] = {"selection": {"points": [{"customdata": ["telco-de", "organisation"]}]}}
     at.run()
     assert at.title[0].value == "Organisation profile"
@@ -77,3 +78,25 @@ def test_timeline_and_coverage_render_with_data(data_dir):
     at = open_page("views/coverage.py")
     assert not at.exception
     assert {m.label: m.value for m in at.metric}["Metrics with conflicting claims"] == "2"
+
+
+def test_the_sidebar_search_opens_a_profile_without_filtering(data_dir):
+    data_dir(MINI)
+    at = open_page("views/overview.py")
+    box = at.sidebar.selectbox(key="atlas_search")
+    assert any("Narvik" in label and "site" in label for label in box.options), "a site is found by its town"
+    box.set_value(("site", "deu-cloud")).run()
+    assert at.title[0].value == "Site profile"
+    assert any(h.value == "Munich Cloud" for h in at.header)
+    assert "country" not in at.query_params
+
+
+def test_the_search_opens_organisation_and_country_profiles(data_dir):
+    data_dir(MINI)
+    at = open_page("views/overview.py")
+    at.sidebar.selectbox(key="atlas_search").set_value(("country", "NOR")).run()
+    assert at.title[0].value == "Country profile" and any(h.value == "Norway" for h in at.header)
+    org = load_dataset(MINI).organisations.iloc[0]
+    at.sidebar.selectbox(key="atlas_search").set_value(("organisation", org.org_id)).run()
+    assert at.title[0].value == "Organisation profile"
+    assert at.query_params.get("org_id") == org.org_id and "org" not in at.query_params
