@@ -48,6 +48,10 @@ ONLY_OURS = {
     "bad_list_reference",
     "claim_after_source",
     "coordinates_outside_country",
+    "duplicate_claim",  # counting rules: the same figure and source twice, under two claim ids
+    "duplicate_organisation",
+    "h100e_as_chips",
+    "parent_cycle",
     "missing_precision",
     "unknown_status",
     "unknown_subject",
