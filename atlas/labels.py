@@ -89,6 +89,7 @@ EVENT_KIND = {
 }
 CLAIM_METRIC = {
     "gpu_count": "Accelerators",
+    "h100e_count": "H100-equivalents (as stated)",
     "accelerator_model": "Accelerator model",
     "compute_exaflops": "Compute (EFLOPS)",
     "power_mw": "Power (MW)",
@@ -108,6 +109,8 @@ GDP_BASIS = {"reported_eur": "Reported in EUR", "converted_from_usd": "Converted
 COORDINATES_BASIS = {
     "source": "Stated by a source",
     "city_geonames": "Town centre (approximate)",
+    "city_countrystatecity": "Town centre, second gazetteer (approximate)",
+    "nearby_countrystatecity": "Nearest listed town, second gazetteer (approximate)",
     "country_centroid": "Country centre (approximate)",
 }
 PRECISION = {
@@ -137,6 +140,7 @@ PAGE = {
     "sources": "Sources",
     "coverage": "Coverage",
     "methodology": "Methodology",
+    "changes": "What changed",
 }
 
 # The label of each contract vocabulary: (resource, field) -> codes -> words.

@@ -11,8 +11,8 @@ import streamlit as st
 from atlas.changes import KINDS, changes, summary
 from atlas.urlstate import ParamSpec
 from components.data import cached_result
-from components.downloads import csv_button
 from components.page import Context, caption_filters, run
+from components.tables import show_table
 from components.text import md
 
 PAGE = "changes"
@@ -31,6 +31,17 @@ COLUMNS = {
     "profile": st.column_config.LinkColumn("Profile", display_text="open ↗"),
     "publisher": st.column_config.TextColumn("Publisher"),
     "old_date": st.column_config.DateColumn("Earlier claim dated", format="YYYY-MM-DD"),
+}
+LABELS = {
+    "change_label": "Change",
+    "subject": "Subject",
+    "old_value": "Before",
+    "new_value": "Now",
+    "claim_id": "Claim",
+    "old_claim_id": "Earlier claim",
+    "old_url": "Earlier source",
+    "profile": "Profile",
+    "old_date": "Earlier claim dated",
 }
 PROFILE_PAGES = {"site": ("site", "site"), "country": ("country", "country"), "organisation": ("organisation", "org")}
 
@@ -118,12 +129,15 @@ def render(ctx: Context) -> dict:
     if shown.empty:
         st.info("Nothing changed between these dates.")
     else:
-        st.dataframe(shown, hide_index=True, width="stretch", column_config=COLUMNS)
-    csv_button(
-        lambda: shown.drop(columns=["profile"]).assign(since=f"{since:%Y-%m-%d}", until=f"{until:%Y-%m-%d}"),
-        f"atlas-changes-{since:%Y-%m-%d}-{until:%Y-%m-%d}.csv",
-        "dl_changes",
-    )
+        show_table(
+            shown,
+            "dl_changes",
+            f"atlas-changes-{since:%Y-%m-%d}-{until:%Y-%m-%d}.csv",
+            download=lambda: shown.drop(columns=["profile"]).assign(
+                since=f"{since:%Y-%m-%d}", until=f"{until:%Y-%m-%d}"
+            ),
+            labels=LABELS,
+        )
     as_of = pd.Timestamp(ctx.filters.as_of or ctx.ds.as_of)
     default_since = as_of - pd.Timedelta(days=DEFAULT_DAYS)
     return {"since": since if since != default_since else None, "until": until if until != as_of else None}

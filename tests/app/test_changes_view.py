@@ -28,12 +28,12 @@ def test_default_window_is_90_days_before_the_as_of_date(data_dir):
     }
     table = at.dataframe[0].value
     revised = table[table.change_label == "Revised figure"].set_index("metric")
-    assert revised.loc["gpu_count", "old_value"] == "18,000 accelerators"
-    assert revised.loc["gpu_count", "new_value"] == "13,800 accelerators"
-    assert (revised.loc["gpu_count", "claim_id"], revised.loc["gpu_count", "old_claim_id"]) == ("c02", "c01")
-    assert revised.loc["gpu_count", "url"] == "https://news.example.org/cluster-grows"
-    assert revised.loc["gpu_count", "old_url"] == "https://example.com/press/cluster"
-    assert revised.loc["gpu_count", "profile"] == "site?site=fra-cluster"
+    assert revised.loc["Accelerators", "old_value"] == "18,000 accelerators"
+    assert revised.loc["Accelerators", "new_value"] == "13,800 accelerators"
+    assert (revised.loc["Accelerators", "claim_id"], revised.loc["Accelerators", "old_claim_id"]) == ("c02", "c01")
+    assert revised.loc["Accelerators", "url"] == "https://news.example.org/cluster-grows"
+    assert revised.loc["Accelerators", "old_url"] == "https://example.com/press/cluster"
+    assert revised.loc["Accelerators", "profile"] == "site?site=fra-cluster"
     assert len(at.get("download_button")) >= 1
 
 
