@@ -69,6 +69,7 @@ SUBJECTS = {
     "timeline": {"": "table_tl_slips"},
     "coverage": {"": "coverage_heatmap"},
     "network": {"": "network"},
+    "changes": {"": "table_dl_changes"},
 }
 
 
