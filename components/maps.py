@@ -123,6 +123,7 @@ def _choropleth(
                 locations=known.iso3,
                 z=known[column].astype(float),
                 colorscale=SEQUENTIAL,
+                showscale=len(known) > 1,  # one country (a profile) has no scale to read
                 marker_line_color=BORDER,
                 marker_line_width=0.5,
                 colorbar={
