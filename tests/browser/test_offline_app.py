@@ -128,10 +128,11 @@ def test_presentation_mode_steps_through_stories(offline_page, app_url):
     page = offline_page
     page.goto(f"{app_url}/?present=1&story=1")
     wait_for_app(page)
-    page.get_by_text("Story 1 of").wait_for()
+    bar = page.locator(".st-key-story_bar")
+    expect(bar).to_contain_text("1/")
     expect(page.get_by_test_id("stSidebar")).to_be_hidden()
-    page.get_by_role("button", name="Next ▶").click()
-    page.get_by_text("Story 2 of").wait_for()
+    page.get_by_role("button", name="▶", exact=True).click()
+    expect(bar).to_contain_text("2/", timeout=30_000)
     wait_for_app(page)
     page.wait_for_selector("path.choroplethlocation")
     assert "present=1" in page.url and "story=2" in page.url
