@@ -48,7 +48,17 @@ def counted(sites: pd.DataFrame, metric: str) -> pd.Series:
     return values.mask(parent_value.notna())
 
 
-def _sum_known(values: pd.Series) -> float:
+def deduplicated(sites: pd.DataFrame) -> pd.DataFrame:
+    """Sites with each total metric as it enters a sum (children under a parent with the figure emptied).
+
+    Idempotent: a frame already deduplicated has no `parent_site_id` column and is returned as is.
+    """
+    if "parent_site_id" not in sites:
+        return sites
+    return sites.assign(**{m: counted(sites, m) for m in TOTAL_METRICS}).drop(columns="parent_site_id")
+
+
+def sum_known(values: pd.Series) -> float:
     """Sum of known values; NA when none is known (unknown is not zero)."""
     return values.sum(min_count=1)
 
@@ -62,7 +72,7 @@ def summary(sites: pd.DataFrame) -> dict[str, float | int]:
     out: dict[str, float | int] = {"sites": len(sites)}
     for metric in TOTAL_METRICS:
         values = counted(sites, metric)
-        out[metric] = _sum_known(values)
+        out[metric] = sum_known(values)
         out[f"{metric}_sites_reporting"] = int(sites[metric].notna().sum())
     return out
 
@@ -73,20 +83,18 @@ def by_stage(sites: pd.DataFrame) -> pd.DataFrame:
     Parents are resolved over all the given sites first, so a child in one stage and its
     parent in another are still counted once.
     """
-    frame = sites.assign(**{m: counted(sites, m) for m in TOTAL_METRICS})
+    frame = deduplicated(sites)
     rows = []
     for stage in STAGES:
         part = frame[frame.stage == stage]
         if len(part):
-            rows.append({"stage": stage, **summary(part.drop(columns="parent_site_id", errors="ignore"))})
+            rows.append({"stage": stage, **summary(part)})
     return pd.DataFrame(rows, columns=["stage", *summary(frame.iloc[:0]).keys()])
 
 
 def headline(sites: pd.DataFrame, stages: tuple[str, ...] = HEADLINE_STAGES) -> dict[str, float | int]:
     """Totals over the sites in `stages`, with what was left out (bids, paused or withdrawn) counted apart."""
-    frame = sites.assign(**{m: counted(sites, m) for m in TOTAL_METRICS}).drop(
-        columns="parent_site_id", errors="ignore"
-    )
+    frame = deduplicated(sites)
     inside = frame[in_scope(frame, stages)]
     out = summary(inside)
     out["countries"] = int(inside.country.nunique())

@@ -6,7 +6,7 @@ the buildout as it was known on any day.
 
 import pandas as pd
 
-from atlas.counting import HEADLINE_STAGES, TOTAL_METRICS, by_stage, counted, headline, stage_of
+from atlas.counting import HEADLINE_STAGES, TOTAL_METRICS, by_stage, deduplicated, headline, stage_of, sum_known
 from atlas.filters import STATUS_ORDER
 from atlas.labels import METRIC
 from atlas.load import Dataset
@@ -104,13 +104,13 @@ def country_table(
     a country whose sites report no figure for a metric has an empty value for it. With `only`,
     countries outside it are filtered out, so every figure of theirs is empty rather than 0.
     """
-    frame = sites.assign(**{m: counted(sites, m) for m in TOTAL_METRICS})
+    frame = deduplicated(sites)
     inside = frame[frame.stage.isin(stages)]
     grouped = inside.groupby("country")
     out = ds.countries[["iso3", "name", "eu_member", "population", "gdp_eur"]].copy().set_index("iso3")
     out["n_sites"] = grouped.size().reindex(out.index).fillna(0).astype("Int64")
     for metric in TOTAL_METRICS:
-        summed = grouped[metric].agg(lambda v: v.sum(min_count=1)).reindex(out.index).astype("Float64")
+        summed = grouped[metric].agg(sum_known).reindex(out.index).astype("Float64")
         out[metric] = summed.mask(out.n_sites.eq(0), 0.0)
         out[f"{metric}_sites_known"] = grouped[metric].count().reindex(out.index).fillna(0).astype("Int64")
     for metric in COUNTRY_METRICS:

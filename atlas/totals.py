@@ -9,7 +9,7 @@ import math
 import pandas as pd
 
 from atlas import urlstate
-from atlas.counting import STAGES, TOTAL_METRICS, UNITS, counted, counted_stages, headline
+from atlas.counting import STAGES, TOTAL_METRICS, UNITS, counted_stages, deduplicated, headline
 from atlas.filters import Filters, apply
 from atlas.load import Dataset
 from atlas.metrics import site_table
@@ -31,11 +31,6 @@ def _clean(value):
     if math.isnan(number):
         return None
     return int(number) if number.is_integer() else number
-
-
-def deduplicated(sites: pd.DataFrame) -> pd.DataFrame:
-    """Sites with each total metric as it enters a sum (children under a parent with the figure emptied)."""
-    return sites.assign(**{m: counted(sites, m) for m in TOTAL_METRICS}).drop(columns="parent_site_id", errors="ignore")
 
 
 def _block(sites: pd.DataFrame, stages: tuple[str, ...]) -> dict:

@@ -18,7 +18,8 @@ from atlas.filters import Filters
 from atlas.load import Dataset, load_dataset
 from atlas.metrics import country_table, site_table
 from atlas.paths import DEFAULT_DATA_DIR
-from atlas.totals import deduplicated, totals
+from atlas.counting import deduplicated
+from atlas.totals import totals
 from tests.conftest import MINI
 
 DATES = [None, pd.Timestamp("2025-07-01"), pd.Timestamp("2026-01-01")]
