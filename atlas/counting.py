@@ -63,6 +63,19 @@ def sum_known(values: pd.Series) -> float:
     return values.sum(min_count=1)
 
 
+def power_by_basis(sites: pd.DataFrame) -> dict[str, float]:
+    """Counted MW per power basis (IT load, facility power, grid connection, …), largest first.
+
+    The bases are different quantities, so a total of power says how much of it each one adds.
+    """
+    frame = deduplicated(sites)
+    if "power_basis" not in frame or frame.power_mw.isna().all():
+        return {}
+    known = frame[frame.power_mw.notna()]
+    split = known.groupby(known.power_basis.fillna("not_stated")).power_mw.sum()
+    return {basis: float(mw) for basis, mw in split.sort_values(ascending=False).items()}
+
+
 def in_scope(sites: pd.DataFrame, stages: tuple[str, ...]) -> pd.Series:
     return sites.stage.isin(stages)
 
@@ -98,6 +111,7 @@ def headline(sites: pd.DataFrame, stages: tuple[str, ...] = HEADLINE_STAGES) -> 
     inside = frame[in_scope(frame, stages)]
     out = summary(inside)
     out["countries"] = int(inside.country.nunique())
+    out["power_mw_by_basis"] = power_by_basis(inside)
     out["stages"] = list(stages)
     left_out = frame[~in_scope(frame, stages)]
     out["left_out"] = {

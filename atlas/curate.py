@@ -169,7 +169,7 @@ def plan_claim(ledger: Ledger, fields: dict, today: date, prefix: str = DEFAULT_
     """A claim (and its source when given by a new URL).
 
     Defaults: subject_type `site`, confidence `reported`, the metric's unit when it has only one,
-    and claimed_on = the source's publication date.
+    power basis `not_stated` for a metric that needs one, and claimed_on = the source's publication date.
     """
     fields = _clean(fields)
     if "site" in fields:
@@ -184,6 +184,8 @@ def plan_claim(ledger: Ledger, fields: dict, today: date, prefix: str = DEFAULT_
     if "unit" not in fields and len(spec["units"]) == 1 and spec["units"][0]:
         fields["unit"] = spec["units"][0]
     fields.setdefault("confidence", "reported")
+    if spec.get("requires_power_basis"):
+        fields.setdefault("power_basis", "not_stated")
     plan, source_id = _claim_source(ledger, fields, today, prefix)
     claimed_on = fields.get("claimed_on") or _published_on(ledger, plan, source_id)
     names = ledger.contract.resource("claims").columns

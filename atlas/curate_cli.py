@@ -33,6 +33,8 @@ FLAGS = {
         "--value-text": "text value, for status, accelerator_model, expected_online",
         "--unit": "default: the metric's only unit",
         "--precision": "FP4, FP8, … (compute_exaflops only)",
+        "--power-basis": "power_mw only: it_load, facility_power, grid_connection, grid_connection_requested "
+        "(default not_stated)",
         "--as-stated": "the source's own words",
         "--claimed-on": "date of the statement (default: the source's publication date)",
         "--confidence": "reported (default), estimated or derived",

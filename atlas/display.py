@@ -67,6 +67,7 @@ COLUMNS = {
     "value": Column("Value", "value"),
     "unit": Column("Unit"),
     "precision": Column("Precision"),
+    "power_basis": Column("Power measures"),
     "value_text": Column("Value (text)"),
     "as_stated": Column("As stated"),
     "claimed_on": Column("Claimed on", "date"),

@@ -136,6 +136,17 @@ def _metric_rules(part: pd.DataFrame, metric: str, spec: dict, accelerators: set
             else f"must be empty for metric {metric}",
         ),
     ]
+    if "power_basis" in part:
+        rules.append(
+            (
+                part.power_basis.isna() if spec.get("requires_power_basis") else part.power_basis.notna(),
+                "power_basis",
+                f"{metric} needs a power basis: it_load, facility_power, grid_connection, "
+                "grid_connection_requested, or not_stated if the source does not say"
+                if spec.get("requires_power_basis")
+                else f"must be empty for metric {metric}",
+            )
+        )
     if "subject_types" in spec:
         rules.append(
             (

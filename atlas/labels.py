@@ -121,6 +121,13 @@ PRECISION = {
     "FP64": "FP64",
     "unspecified": "Not specified",
 }
+POWER_BASIS = {
+    "it_load": "IT load",
+    "facility_power": "Facility power",
+    "grid_connection": "Grid connection",
+    "grid_connection_requested": "Grid connection requested",
+    "not_stated": "Basis not stated",
+}
 CONFIDENCE = {"reported": "Reported", "estimated": "Estimated", "derived": "Derived", "low": "Low (contradicted)"}
 RELATION = {
     "cluster_of": "Cluster of",
@@ -154,6 +161,7 @@ VOCABULARIES = {
     ("claims", "subject_type"): SUBJECT_TYPE,
     ("claims", "metric"): CLAIM_METRIC,
     ("claims", "precision"): PRECISION,
+    ("claims", "power_basis"): POWER_BASIS,
     ("claims", "confidence"): CONFIDENCE,
     ("events", "kind"): EVENT_KIND,
     ("site_parents", "relation"): RELATION,
@@ -178,6 +186,7 @@ VALUE_LABELS = {
     "gdp_basis": GDP_BASIS,
     "coordinates_basis": COORDINATES_BASIS,
     "precision": PRECISION,
+    "power_basis": POWER_BASIS,
     "confidence": CONFIDENCE,
     "relation": RELATION,
     "page": PAGE,

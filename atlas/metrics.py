@@ -70,6 +70,7 @@ def site_table(ds: Dataset, as_of: pd.Timestamp | None = None) -> pd.DataFrame:
         .astype("string")
     )
     sites["power_mw"] = idx.map(_metric_column(resolved, "power_mw", "value")).astype("Float64")
+    sites["power_basis"] = idx.map(_metric_column(resolved, "power_mw", "power_basis")).astype("string")
     amount = idx.map(_metric_column(resolved, "investment", "value"))
     currency = idx.map(_metric_column(resolved, "investment", "unit"))
     sites["investment_eur"] = to_eur(

@@ -45,6 +45,7 @@ def _block(sites: pd.DataFrame, stages: tuple[str, ...]) -> dict:
         "sites": len(sites),
         "counted_sites": totals["sites"],
         "totals": {m: totals[m] for m in TOTAL_METRICS},
+        "power_mw_by_basis": totals["power_mw_by_basis"],
         "coverage": {m: totals[f"{m}_sites_reporting"] for m in TOTAL_METRICS},
         "by_stage": by_stage,
     }

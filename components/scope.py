@@ -3,7 +3,7 @@
 import pandas as pd
 
 from atlas.counting import HEADLINE_STAGES
-from atlas.labels import STATUS_GROUP
+from atlas.labels import POWER_BASIS, STATUS_GROUP
 from components.text import money, number
 
 H100E_HELP = (
@@ -19,6 +19,23 @@ def scope_words(stages: tuple[str, ...]) -> str:
     return "sites at stage " + ", ".join(STATUS_GROUP.get(s, s).lower() for s in stages)
 
 
+def _lower(label: str) -> str:
+    return label if label[:2].isupper() else label[:1].lower() + label[1:]
+
+
+def power_basis_words(by_basis: dict[str, float]) -> str:
+    """What the counted power is made of, e.g. "… IT load 1,000 MW, basis not stated 18,736 MW".
+
+    Nothing when every figure's basis is unstated (there is nothing to tell apart).
+    """
+    if set(by_basis) <= {"not_stated"}:
+        return ""
+    parts = [f"{_lower(POWER_BASIS.get(b, b))} {number(mw)} MW" for b, mw in by_basis.items()]
+    if len(parts) == 1:
+        return f"All the power counted is {parts[0]}."
+    return "Power adds figures that measure different things: " + ", ".join(parts) + "."
+
+
 def left_out_sentence(totals: dict, label: str, scope: str) -> str:
     """One sentence naming what the totals did not add, with its own figures."""
     parts = []
@@ -32,4 +49,5 @@ def left_out_sentence(totals: dict, label: str, scope: str) -> str:
     sentence = f"Totals ({label}) add {scope}. Unknown figures are left out, not counted as zero."
     if parts:
         sentence += " Not added: " + "; ".join(parts) + "."
-    return sentence
+    basis = power_basis_words(totals.get("power_mw_by_basis", {}))
+    return f"{sentence} {basis}" if basis else sentence

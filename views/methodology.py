@@ -47,11 +47,15 @@ def render(ctx: Context) -> dict:
     - **Parents and children.** A site that is part of another (a cluster inside a campus, an AI Factory hosted by a
       supercomputer centre) adds a figure only when its parent has none for that metric, so the two never both count.
     - **Commitment stage.** Each site's resolved status gives its stage: *bid* (an application in a competitive call that no
-      one has selected) → *announced* (a promoter's plan) → *selected* → *contracted* → *under construction* → *operational*;
+      one has selected, or a government's plan to apply) → *announced* (a promoter's plan) → *selected* → *contracted* → *under construction* → *operational*;
       *paused or withdrawn* apart. Headline totals add announced to operational and say what they left out; bids and
       paused or withdrawn sites are shown beside them, labelled. Picking statuses in the sidebar replaces that scope.
     - **Units never mix.** Chips, H100-equivalents, MW, EUR at the stated rates, and compute at one named precision are
       separate totals. A figure stated in H100-equivalents is never counted as chips.
+    - **Power says what it measures.** Each power claim records its basis: IT load (what the computers draw), facility
+      power (the whole site, cooling included, or on-site generation), a grid connection secured, or connections only
+      requested; most sources do not say. These are not the same quantity, so every power total says how many MW of
+      each it adds. A country's "grid connections requested" figure is a country claim and never enters site totals.
     - **Dates carry their precision.** "2026" means by 31 December 2026, "2026-Q2" by 30 June. A later, more precise date
       inside the earlier period is a refinement, not a slip. *Overdue* and *slipped* are judged at the as-of date; an
       operational, paused or withdrawn site is never overdue.

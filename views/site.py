@@ -6,7 +6,7 @@ import streamlit as st
 from atlas.counting import NOT_HEADLINE
 from atlas.display import claim_value
 from atlas.history import delays, expected_online_history, status_history
-from atlas.labels import CLAIM_METRIC, KIND, SOURCE_TYPE, STATUS, STATUS_SHORT
+from atlas.labels import CLAIM_METRIC, KIND, POWER_BASIS, SOURCE_TYPE, STATUS, STATUS_SHORT
 from atlas.resolve import claims_as_of, resolve
 from atlas.timeline import events_for
 from atlas.urlstate import ParamSpec
@@ -84,7 +84,13 @@ def render(ctx: Context) -> dict:
         number(row.h100e).replace("not reported", "—"),
         help=md(f"Basis: {row.h100e_basis}. " if isinstance(row.h100e_basis, str) else "Not known. ") + md(H100E_HELP),
     )
-    cols[3].metric("Power", number(row.power_mw, "MW", 1).replace("not reported", "—"))
+    cols[3].metric(
+        "Power",
+        number(row.power_mw, "MW", 1).replace("not reported", "—"),
+        help=md(f"Measures: {POWER_BASIS.get(row.power_basis, row.power_basis)}")
+        if isinstance(row.power_basis, str)
+        else None,
+    )
     cols[4].metric(
         "Investment (EUR, derived)",
         money(row.investment_eur).replace("not reported", "—"),

@@ -128,3 +128,23 @@ def test_every_status_of_the_contract_has_labels_and_a_colour():
         assert status in STATUS and status in STATUS_SHORT and status in STATUS_COLOURS, status
     for stage in STAGES:
         assert stage in STATUS_GROUP and stage in STATUS_GROUP_COLOURS, stage
+
+
+def test_power_is_split_by_what_it_measures_and_the_split_adds_up(frame):
+    frame["power_basis"] = pd.Series(["it_load", "facility_power", None, "grid_connection", None, None], dtype="string")
+    totals = headline(frame)
+    assert totals["power_mw_by_basis"] == {"it_load": 100.0}  # cluster-1's 40 MW sits under its parent
+    everything = headline(frame, tuple(by_stage(frame).stage))
+    assert everything["power_mw_by_basis"] == {"grid_connection": 1000.0, "it_load": 100.0, "not_stated": 10.0}
+    assert sum(everything["power_mw_by_basis"].values()) == everything["power_mw"]
+
+
+def test_the_scope_sentence_names_the_power_bases_only_when_they_differ():
+    from components.scope import power_basis_words
+
+    assert power_basis_words({}) == "" and power_basis_words({"not_stated": 5.0}) == ""
+    assert power_basis_words({"it_load": 5.0}) == "All the power counted is IT load 5 MW."
+    words = power_basis_words({"not_stated": 18736.0, "grid_connection": 850.0})
+    assert (
+        words == "Power adds figures that measure different things: basis not stated 18,736 MW, grid connection 850 MW."
+    )

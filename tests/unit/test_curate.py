@@ -45,7 +45,7 @@ def test_a_good_claim_with_a_new_source_round_trips_and_validates(mini_copy, cap
     )
     assert code == 0, err
     assert "+cur-s001,Munich Cloud doubles,Example Corp,https://example.com/cloud-doubles,2026-03-01," in out
-    assert "+cur-c001,site,deu-cloud,power_mw,130,,MW,,130 megawatts,2026-03-01,cur-s001,reported," in out
+    assert "+cur-c001,site,deu-cloud,power_mw,130,,MW,,130 megawatts,2026-03-01,cur-s001,reported,,not_stated" in out
     assert validate(mini_copy) == []
     ds = load_dataset(mini_copy)
     claim = ds.claims.set_index("claim_id").loc["cur-c001"]
@@ -75,6 +75,30 @@ def test_a_source_url_already_in_the_ledger_is_reused(mini_copy, capsys):
     assert claims.loc["cur-c001", "source_id"] == "s-news"
     assert claims.loc["cur-c001", "claimed_on"].strftime("%Y-%m-%d") == "2026-02-01"  # the source's date
     assert len(load_dataset(mini_copy).sources) == 3
+
+
+def test_a_power_claim_keeps_the_basis_given(mini_copy, capsys):
+    code, _, err = run(
+        capsys,
+        *["add", "claim", "--data-dir", str(mini_copy), "--site", "nor-campus", "--metric", "power_mw"],
+        *["--value", "50", "--as-stated", "50 MW of IT load", "--power-basis", "it_load"],
+        *["--source-url", "https://news.example.org/cluster-grows"],
+    )
+    assert code == 0, err
+    assert load_dataset(mini_copy).claims.set_index("claim_id").loc["cur-c001", "power_basis"] == "it_load"
+
+
+def test_a_power_basis_on_another_metric_is_refused(mini_copy, capsys):
+    before = snapshot(mini_copy)
+    code, _, err = run(
+        capsys,
+        *["add", "claim", "--data-dir", str(mini_copy), "--site", "nor-campus", "--metric", "gpu_count"],
+        *["--value", "50", "--as-stated", "50 GPUs", "--power-basis", "it_load"],
+        *["--source-url", "https://news.example.org/cluster-grows"],
+    )
+    assert code != 0
+    assert "power_basis" in err and "must be empty for metric gpu_count" in err
+    assert snapshot(mini_copy) == before
 
 
 @pytest.mark.parametrize(

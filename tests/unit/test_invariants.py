@@ -12,13 +12,12 @@ import shutil
 import pandas as pd
 import pytest
 
-from atlas.counting import STAGES, TOTAL_METRICS, headline
+from atlas.counting import STAGES, TOTAL_METRICS, deduplicated, headline
 from atlas.export import country_provenance, to_csv_bytes
 from atlas.filters import Filters
 from atlas.load import Dataset, load_dataset
 from atlas.metrics import country_table, site_table
 from atlas.paths import DEFAULT_DATA_DIR
-from atlas.counting import deduplicated
 from atlas.totals import totals
 from tests.conftest import MINI
 
@@ -149,3 +148,16 @@ def test_deduplicated_figures_are_never_larger_than_the_site_figures(real):
     clean = deduplicated(sites)
     for metric in TOTAL_METRICS:
         assert (clean[metric].fillna(0) <= sites[metric].fillna(0)).all()
+
+
+@pytest.mark.parametrize("as_of", DATES)
+def test_power_by_basis_adds_up_to_the_power_total(ds, as_of):
+    figures = totals(ds, Filters(as_of=as_of))
+    for block in [figures["europe"], *figures["countries"].values()]:
+        assert close(block["totals"]["power_mw"], summed(block["power_mw_by_basis"].values()))
+
+
+def test_every_power_claim_says_what_it_measures(real):
+    power = real.claims[real.claims.metric == "power_mw"]
+    assert power.power_basis.notna().all()
+    assert real.claims[real.claims.metric != "power_mw"].power_basis.isna().all()
