@@ -14,7 +14,7 @@ STALE_AFTER = pd.DateOffset(months=6)
 
 
 def coverage_by_country(sites: pd.DataFrame, countries: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
-    """Per country: number of sites, share of sites with each field known, stale sites and conflicts."""
+    """Per country, by name: number of sites, share of sites with each field known, stale sites and conflicts."""
     grouped = sites.groupby("country")
     out = countries[["iso3", "name"]].set_index("iso3")
     out["sites"] = grouped.size().reindex(out.index).fillna(0).astype(int)
@@ -23,7 +23,7 @@ def coverage_by_country(sites: pd.DataFrame, countries: pd.DataFrame, as_of: pd.
     stale = sites.last_claimed_on < (as_of - STALE_AFTER)
     out["stale_sites"] = stale.groupby(sites.country).sum().reindex(out.index).fillna(0).astype(int)
     out["conflicting_metrics"] = grouped.n_conflicts.sum().reindex(out.index).fillna(0).astype(int)
-    return out.reset_index()
+    return out.reset_index().sort_values("name", key=lambda names: names.str.casefold()).reset_index(drop=True)
 
 
 def coverage_by_field(sites: pd.DataFrame) -> pd.DataFrame:

@@ -10,9 +10,11 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 import pandas as pd
+import pycountry
 
 from atlas.contract import load_contract
 from atlas.labels import METRIC, VALUE_LABELS, humanise_code, label_value
+from atlas.schema import EXTRA_ISO3
 
 CURRENCY_SYMBOL = {"EUR": "€", "USD": "$", "GBP": "£"}
 
@@ -246,11 +248,26 @@ def _values(frame: pd.DataFrame, name: str, spec: Column, names: dict[str, str])
     if spec.kind == "link":
         return col.astype("object").where(col.notna(), None)
     if name in COUNTRY_COLUMNS and names:
-        return col.map(lambda v: _country_names(v, names), na_action="ignore").astype("object")
+        return col.map(lambda v: country_names(v, names), na_action="ignore").astype("object")
     return col.map(lambda v: label_value(name, v), na_action="ignore").astype("object")
 
 
-def _country_names(value: object, names: dict[str, str]) -> object:
+@cache
+def country_name(code: str) -> str:
+    """A country's name from ISO 3166 (pycountry, common name first), else the code itself.
+
+    For codes outside `countries.csv`: organisations are headquartered in Japan or the United States too.
+    """
+    if code in EXTRA_ISO3:
+        return EXTRA_ISO3[code]
+    entry = pycountry.countries.get(alpha_3=code) if len(code) == 3 and code.isalpha() else None
+    return getattr(entry, "common_name", None) or getattr(entry, "name", None) or code
+
+
+def country_names(value: object, names: dict[str, str]) -> object:
+    """A code or a list of codes (`;` or `,`) as names: the dataset's `names` first, then ISO 3166's."""
     if not isinstance(value, str):
         return value
-    return ", ".join(names.get(code.strip(), code.strip()) for code in re.split(r"[;,]", value) if code.strip())
+    return ", ".join(
+        names.get(code) or country_name(code) for code in (c.strip() for c in re.split(r"[;,]", value)) if code
+    )

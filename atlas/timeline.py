@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+from atlas.counting import HEADLINE_STAGES, deduplicated
 from atlas.filters import Filters
 from atlas.history import period_start, quarter_label
 
@@ -49,15 +50,21 @@ def events_per_month(events: pd.DataFrame) -> pd.DataFrame:
     return events.groupby([month.rename("month"), "kind"]).size().rename("events").reset_index()
 
 
-def capacity_by_quarter(sites: pd.DataFrame, metric: str) -> pd.DataFrame:
-    """Cumulative `metric` by expected-online quarter and status group (sites without a date or figure excluded)."""
-    frame = sites[sites[metric].notna()].copy()
+def capacity_by_quarter(sites: pd.DataFrame, metric: str, stages: tuple[str, ...] = HEADLINE_STAGES) -> pd.DataFrame:
+    """Cumulative `metric` by expected-online quarter and stage, counted as the totals count it.
+
+    Only sites in `stages` (the headline scope by default: no bids, no paused or withdrawn
+    sites), each figure once (a child under a parent with the figure adds nothing); sites
+    without a date or a figure are left out (`capacity_left_out` says how many).
+    """
+    counted = deduplicated(sites)
+    frame = counted[counted[metric].notna() & counted.stage.isin(stages)].copy()
     frame["start"] = frame.expected_online.map(period_start)
     frame = frame[frame.start.notna()]
     if frame.empty:
         return pd.DataFrame(columns=["quarter", "status_group", "added", "cumulative"])
     frame["quarter"] = frame.start.map(quarter_label)
-    frame["status_group"] = frame.status_group.fillna("not_stated")
+    frame["status_group"] = frame.stage.fillna("not_stated")
     added = frame.groupby(["quarter", "status_group"])[metric].sum().rename("added").reset_index()
     quarters = sorted(added.quarter.unique())
     full = pd.MultiIndex.from_product(
@@ -66,6 +73,22 @@ def capacity_by_quarter(sites: pd.DataFrame, metric: str) -> pd.DataFrame:
     table = added.set_index(["quarter", "status_group"]).reindex(full, fill_value=0).reset_index()
     table["cumulative"] = table.groupby("status_group").added.cumsum()
     return table
+
+
+def capacity_left_out(sites: pd.DataFrame, metric: str, stages: tuple[str, ...] = HEADLINE_STAGES) -> dict:
+    """What `capacity_by_quarter` did not place: sites (and their sum) outside the stages, and undated sites."""
+    counted = deduplicated(sites)
+    known = counted[counted[metric].notna()]
+    outside = known[~known.stage.isin(stages)]
+    inside = known[known.stage.isin(stages)]
+    undated = inside[inside.expected_online.map(period_start).isna()]
+    return {
+        "placed_sites": len(inside) - len(undated),
+        "outside_sites": len(outside),
+        "outside_total": float(outside[metric].sum()),
+        "undated_sites": len(undated),
+        "undated_total": float(undated[metric].sum()),
+    }
 
 
 def events_in_scope(events: pd.DataFrame, sites: pd.DataFrame, filters: Filters) -> pd.DataFrame:

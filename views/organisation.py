@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from atlas.display import country_names
 from atlas.filters import apply
 from atlas.labels import ORG_KIND
 from atlas.metrics import kpis
@@ -15,6 +16,13 @@ from components.page import Context, run
 from components.scope import left_out_sentence, scope_words
 from components.tables import event_table, show_table
 from components.text import md, money, number
+
+
+def _headquarters(code: object, ds) -> str:
+    if not isinstance(code, str):
+        return ""
+    return "headquarters: " + country_names(code, dict(zip(ds.countries.iso3, ds.countries.name, strict=True)))
+
 
 PAGE = "organisation"
 
@@ -45,7 +53,11 @@ def render(ctx: Context) -> dict:
     org = orgs.loc[org_id]
     st.header(md(org["name"]))
     st.caption(
-        md(" · ".join(x for x in [ORG_KIND.get(org.kind, org.kind), f"HQ {org.hq_country}", ctx.as_of_label] if x))
+        md(
+            " · ".join(
+                x for x in [ORG_KIND.get(org.kind, org.kind), _headquarters(org.hq_country, ds), ctx.as_of_label] if x
+            )
+        )
     )
     if isinstance(org.website, str):
         st.link_button("Website ↗", org.website)

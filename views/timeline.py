@@ -4,16 +4,32 @@ import streamlit as st
 
 from atlas.history import delays, expected_online_history
 from atlas.resolve import claims_as_of
-from atlas.timeline import capacity_by_quarter, events_in_scope, events_per_month
+from atlas.timeline import capacity_by_quarter, capacity_left_out, events_in_scope, events_per_month
 from atlas.urlstate import ParamSpec
 from components.charts import CHART_CONFIG, capacity_chart, events_chart
 from components.images import image_config
 from components.page import Context, caption_filters, run
+from components.scope import scope_words
 from components.tables import event_table, show_table
-from components.text import md
+from components.text import md, number
 
 PAGE = "timeline"
 UNITS = {"gpu_count": "accelerators", "h100e": "H100-equivalents", "power_mw": "MW"}
+
+
+def capacity_caption(left: dict, unit: str, stages: tuple[str, ...]) -> str:
+    """What the capacity chart counts and what it could not place, with figures."""
+    words = (
+        f"Counts like the totals: {scope_words(stages)}, each figure once. "
+        f"{left['placed_sites']:,} site(s) with {unit} and an expected-online date are placed."
+    )
+    if left["undated_sites"]:
+        words += (
+            f" Not placed, no date stated: {left['undated_sites']:,} site(s), {number(left['undated_total'])} {unit}."
+        )
+    if left["outside_sites"]:
+        words += f" Outside the scope: {left['outside_sites']:,} site(s), {number(left['outside_total'])} {unit}."
+    return words
 
 
 def render(ctx: Context) -> dict:
@@ -40,17 +56,14 @@ def render(ctx: Context) -> dict:
         )
         or "power_mw"
     )
-    table = capacity_by_quarter(ctx.sites, capacity)
-    dated = ctx.sites[ctx.sites[capacity].notna()]
-    st.caption(
-        f"{dated.expected_online.notna().sum()} of {len(dated)} sites reporting {md(UNITS[capacity])} also state when they are expected online; the rest are not placed on this chart."
-    )
+    table = capacity_by_quarter(ctx.sites, capacity, ctx.stages)
+    st.caption(md(capacity_caption(capacity_left_out(ctx.sites, capacity, ctx.stages), UNITS[capacity], ctx.stages)))
     if not table.empty:
         st.plotly_chart(
             capacity_chart(table, UNITS[capacity]), config=image_config(CHART_CONFIG), key="tl_capacity_chart"
         )
 
-    st.subheader("Slips: expected dates that moved later")
+    st.subheader("Slips and overdue sites")
     claims = claims_as_of(ds.claims, ctx.filters.as_of)
     claims = claims[claims.subject_id.isin(ctx.sites.site_id)]
     late = delays(expected_online_history(claims), ctx.sites.set_index("site_id").status, ctx.as_of)

@@ -6,7 +6,7 @@ from atlas.coverage import coverage_by_country
 from atlas.history import delays, expected_online_history, period_end, period_start, status_history
 from atlas.metrics import site_table
 from atlas.network import layered_nodes, network_edges
-from atlas.timeline import capacity_by_quarter, events_for
+from atlas.timeline import capacity_by_quarter, capacity_left_out, events_for
 
 
 def claims(*rows):
@@ -93,6 +93,34 @@ def test_capacity_by_quarter_and_events(mini):
     assert table.cumulative.max() == 13800
     events = events_for(mini.events, sites, as_of=pd.Timestamp("2025-12-31"))
     assert list(events.event_id) == ["e1"]
+
+
+def test_the_capacity_chart_counts_like_the_totals():
+    sites = pd.DataFrame(
+        {
+            "site_id": ["campus", "cluster", "bid", "undated"],
+            "stage": ["operational", "operational", "bid", "announced"],
+            "power_mw": pd.array([100, 40, 1000, 7], dtype="Float64"),
+            "gpu_count": pd.array([None, None, None, None], dtype="Float64"),
+            "h100e": pd.array([None, None, None, None], dtype="Float64"),
+            "investment_eur": pd.array([None, None, None, None], dtype="Float64"),
+            "expected_online": ["2026-Q1", "2026-Q2", "2026-Q1", None],
+            "parent_site_id": pd.array([None, "campus", None, None], dtype="string"),
+        }
+    )
+    table = capacity_by_quarter(sites, "power_mw")
+    assert table.cumulative.max() == 100  # no bid, and the cluster sits under its campus's figure
+    assert set(table.status_group) == {"operational"}
+    left = capacity_left_out(sites, "power_mw")
+    assert left == {
+        "placed_sites": 1,
+        "outside_sites": 1,
+        "outside_total": 1000.0,
+        "undated_sites": 1,
+        "undated_total": 7.0,
+    }
+    with_bids = capacity_by_quarter(sites, "power_mw", ("bid", "operational"))
+    assert with_bids.groupby("status_group").cumulative.max().to_dict() == {"bid": 1000, "operational": 100}
 
 
 def test_a_refinement_inside_the_earlier_period_is_not_a_slip():

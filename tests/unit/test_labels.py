@@ -100,3 +100,28 @@ def test_prepare_merges_a_claim_value_with_its_unit():
     assert list(shown.columns) == ["metric", "value"]
     assert shown.value.tolist() == ["€2 bn", "Operational"]
     assert shown.metric.tolist() == ["Investment", "Status"]
+
+
+def test_countries_outside_the_dataset_are_named_too():
+    from atlas.display import country_names
+
+    names = {"FRA": "France"}
+    assert country_names("FRA", names) == "France"
+    assert country_names("USA; JPN", names) == "United States, Japan"
+    assert country_names("XKX", names) == "Kosovo"
+    assert country_names("ZZZ", names) == "ZZZ"  # unknown codes stay as they are, never dropped
+
+
+def test_coverage_lists_countries_by_name():
+    import pandas as pd
+
+    from atlas.coverage import FIELDS, coverage_by_country
+
+    sites = pd.DataFrame(
+        {"country": ["DEU", "AUT"], "n_conflicts": [0, 1], "last_claimed_on": pd.to_datetime(["2026-01-01"] * 2)}
+    )
+    for field in FIELDS:
+        sites[field] = [1, None]
+    countries = pd.DataFrame({"iso3": ["DEU", "AUT", "CHE"], "name": ["Germany", "Austria", "Switzerland"]})
+    table = coverage_by_country(sites, countries, pd.Timestamp("2026-06-01"))
+    assert list(table.name) == ["Austria", "Germany", "Switzerland"]
