@@ -20,6 +20,7 @@ st.navigation(
                 "views/organisation.py", title="Organisation", icon=":material/corporate_fare:", url_path="organisation"
             ),
             st.Page("views/site.py", title="Site", icon=":material/location_on:", url_path="site"),
+            st.Page("views/sites.py", title="Sites explorer", icon=":material/table_view:", url_path="sites"),
         ],
         "Evidence": [
             st.Page("views/changes.py", title="What changed", icon=":material/update:", url_path="changes"),

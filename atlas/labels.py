@@ -148,6 +148,7 @@ PAGE = {
     "coverage": "Coverage",
     "methodology": "Methodology",
     "changes": "What changed",
+    "sites": "Sites explorer",
 }
 
 # The label of each contract vocabulary: (resource, field) -> codes -> words.
@@ -175,6 +176,7 @@ METRIC_VOCABULARIES = {"status": STATUS}
 VALUE_LABELS = {
     "status": STATUS,
     "status_group": STATUS_GROUP,
+    "stage": STATUS_GROUP,
     "kind": {**KIND, **ORG_KIND, **EVENT_KIND},
     "org_kind": ORG_KIND,
     "site_kind": KIND,

@@ -16,12 +16,13 @@ import pandas as pd
 from atlas.filters import Filters
 
 MAX_LENGTH = 2000
+TEXT_LENGTH = 200  # free text (a search) is shorter than any list of ids
 SHOWN = 40
 
 
 @dataclass(frozen=True)
 class ParamSpec:
-    """One query parameter: `kind` is list (comma-separated options), choice, date, flag or id."""
+    """One query parameter: `kind` is list (comma-separated options), choice, date, flag, id or text."""
 
     name: str
     kind: str
@@ -67,6 +68,10 @@ def _parse_one(spec: ParamSpec, text: str) -> tuple[object, str | None]:
         return spec.default, f"Parameter '{name}' must be 1 or 0, not {quoted(text)}; using the default."
     if spec.kind == "date":
         return _parse_date(spec, text)
+    if spec.kind == "text":
+        if len(text) > TEXT_LENGTH:
+            return spec.default, f"Parameter '{name}' is longer than {TEXT_LENGTH} characters; using the default."
+        return text, None
     raise ValueError(f"unknown parameter kind {spec.kind}")
 
 

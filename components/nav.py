@@ -14,6 +14,7 @@ PAGES = {
     "network": "views/network.py",
     "timeline": "views/timeline.py",
     "compare": "views/compare.py",
+    "sites": "views/sites.py",
     "changes": "views/changes.py",
     "sources": "views/sources.py",
     "coverage": "views/coverage.py",

@@ -24,6 +24,7 @@ PAGE_PARAMS = {
     "views/network.py": ["role"],
     "views/compare.py": ["compare"],
     "views/site.py": ["site"],
+    "views/sites.py": ["stage", "sort"],
 }
 FILTER_PARAMS = ["country", "status", "kind", "org", "programme", "as_of", "present", "story"]
 CASES = [(page, p) for page, params in PAGE_PARAMS.items() for p in params] + [
