@@ -1,5 +1,8 @@
 # Sovereign AI Atlas: one replica. Non-root, pinned base, health-checked.
-FROM python:3.11.7-slim-bookworm
+# 3.11.16: the newest 3.11 security release found here (python.org lists 3.11.15 of 2026-03-03;
+# distributions shipped 3.11.16 by 2026-08). 3.11.7 carried CVE-2024-6232, -7592, -8088, 2025-4517.
+# Not pinned by digest: no registry is reachable from this workplace to verify one.
+FROM python:3.11.16-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -13,8 +16,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 RUN useradd --create-home --uid 10001 atlas
 WORKDIR /app
-COPY requirements.txt .
-RUN pip install --no-cache-dir -r requirements.txt
+COPY requirements-build.txt requirements.txt ./
+RUN pip install --no-cache-dir -r requirements-build.txt && pip install --no-cache-dir -r requirements.txt
 COPY --chown=atlas:atlas . .
 USER atlas
 

@@ -89,6 +89,17 @@ def _parse_date(spec: ParamSpec, text: str) -> tuple[object, str | None]:
     return date, None
 
 
+MAX_NOTICES = 5
+
+
+def capped(notices: list[str], limit: int = MAX_NOTICES) -> list[str]:
+    """At most `limit` notices; the last says how many more there were (a hostile URL can carry thousands)."""
+    if len(notices) <= limit:
+        return notices
+    rest = len(notices) - (limit - 1)
+    return [*notices[: limit - 1], f"… and {rest:,} more problems with the URL's parameters; they were ignored."]
+
+
 def parse(
     raw: Mapping[str, Sequence[str]], specs: Sequence[ParamSpec], ignore: Sequence[str] = ()
 ) -> tuple[dict, list[str]]:

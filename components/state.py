@@ -52,7 +52,8 @@ def init_state(
 
 
 def show_notices(notices: list[str]) -> None:
-    for notice in notices:
+    """One warning per notice, capped (see `urlstate.capped`)."""
+    for notice in urlstate.capped(notices):
         st.warning(md(notice), icon="⚠️")
 
 

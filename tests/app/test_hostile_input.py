@@ -55,6 +55,15 @@ def test_unknown_parameter_is_named(data_dir):
     assert any("Unknown parameter" in plain(w.value) and "<script>" in plain(w.value) for w in at.warning)
 
 
+def test_a_thousand_unknown_parameters_give_five_notices_that_say_how_many_more(data_dir):
+    data_dir(MINI)
+    at = open_page("views/overview.py", {f"p{i}": "1" for i in range(999)})
+    assert not at.exception
+    notices = [plain(w.value) for w in at.warning]
+    assert len(notices) == 5, len(notices)
+    assert notices[-1].startswith("… and 995 more problems")
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_hostile_data_renders_literally_on_every_page(page, data_dir, tmp_path):
     data_dir(hostile_dataset(tmp_path / "data"))

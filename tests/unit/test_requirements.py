@@ -58,3 +58,19 @@ def test_app_code_imports_no_tool():
                 imported.setdefault(name.split(".")[0], path.relative_to(ROOT))
     offenders = {name: str(where) for name, where in imported.items() if name in TOOLS}
     assert not offenders, f"the app imports test tools, which the Docker image lacks: {offenders}"
+
+
+def test_the_installers_are_pinned_and_installed_first_everywhere():
+    build = pins("requirements-build.txt")
+    assert set(build) == {"pip", "setuptools"}
+    assert int(build["setuptools"].split(".")[0]) >= 78  # 65.5.0, the venv default, has known advisories
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "pip install --quiet -r requirements-build.txt" in makefile and "--upgrade pip" not in makefile
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    assert "pip install --no-cache-dir -r requirements-build.txt" in dockerfile
+
+
+def test_the_base_image_is_a_current_patch_release():
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    major, minor, patch = map(int, re.search(r"^FROM python:(\d+)\.(\d+)\.(\d+)-", dockerfile, re.M).groups())
+    assert (major, minor) == (3, 11) and patch >= 16, "3.11.7 carried CVE-2024-6232, CVE-2024-8088, CVE-2025-4517"

@@ -80,3 +80,22 @@ def test_page_values_round_trip_through_the_url():
     assert parsed["country"] == ("DEU", "FRA") and parsed["metric"] == "power_mw"
     assert pd.Timestamp(parsed["as_of"]) == pd.Timestamp("2025-06-30")
     assert encode_value(None) == ""
+
+
+def test_notices_are_capped_and_the_last_says_how_many_more():
+    from atlas.urlstate import capped
+
+    assert capped(["a", "b"]) == ["a", "b"]
+    five = capped([str(i) for i in range(5)])
+    assert five == ["0", "1", "2", "3", "4"]
+    many = capped([str(i) for i in range(999)])
+    assert many[:4] == ["0", "1", "2", "3"] and many[4].startswith("… and 995 more problems")
+
+
+def test_free_text_parameters_keep_their_text_within_a_limit():
+    from atlas.urlstate import TEXT_LENGTH, ParamSpec, parse
+
+    spec = ParamSpec("q", "text", default="")
+    assert parse({"q": ["Jülich <b>"]}, [spec]) == ({"q": "Jülich <b>"}, [])
+    values, notices = parse({"q": ["x" * (TEXT_LENGTH + 1)]}, [spec])
+    assert values == {"q": ""} and "'q'" in notices[0]
