@@ -30,7 +30,7 @@ CHROMIUM = ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftsha
 
 
 def render_ratio(atlas: str, hello: str, rounds: int) -> dict:
-    """First full render of the Overview (every chart drawn) ÷ that of a hello-world page, same browser, alternating."""
+    """First full render of the Overview (every tile, the stage-split SVG drawn) ÷ a hello-world page, same browser, alternating."""
     ratios, atlas_times, hello_times = [], [], []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM)
@@ -46,7 +46,7 @@ def render_ratio(atlas: str, hello: str, rounds: int) -> dict:
                 _time_page(
                     browser,
                     atlas + "/",
-                    "() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 3 && document.querySelectorAll('[data-testid=stMetric]').length >= 8",
+                    "() => document.querySelectorAll('[data-testid=stMetric]').length >= 11 && [...document.querySelectorAll('[data-testid=stImage] img')].some(i => i.complete && i.naturalWidth > 0)",
                 )
             )
             ratios.append(atlas_times[-1] / hello_times[-1])

@@ -20,7 +20,11 @@ def current_link(page_values: dict[str, str]) -> str:
 def share_panel(ds: Dataset, filters: Filters, page_values: dict[str, str]) -> None:
     with st.sidebar:
         st.subheader("Share and export")
-        st.caption("Copy link to this view (the copy icon is on the right):")
-        st.code(current_link(urlstate.encode_filters(filters) | page_values), language=None, wrap_lines=True)
+        # A text field, not st.code: a code block makes the browser fetch a 1.6 MB highlighter (issue 14).
+        st.text_input(
+            "Link to this view",
+            value=current_link(urlstate.encode_filters(filters) | page_values),
+            help="Select the text and copy it; the link restores the page, its filters and its settings.",
+        )
         dataset_button(ds)
         report_button(ds, filters, urlencode(urlstate.encode_filters(filters)))

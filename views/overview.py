@@ -1,4 +1,9 @@
-"""Overview: headline KPIs with the status split, and the reconciliation of the GTC Paris headline."""
+"""Overview: headline KPIs with the stage split, and the reconciliation of the GTC Paris headline.
+
+The first view needs no chart library in the browser: tiles are native, the stage split is a
+server-drawn SVG, and the interactive headline chart and its tables are one toggle further
+(issue 14: the plotly chunk alone is 4.7 MB).
+"""
 
 import streamlit as st
 
@@ -6,11 +11,12 @@ from atlas.labels import STATUS_GROUP
 from atlas.metrics import kpis, status_split
 from atlas.reconcile import reconcile
 from atlas.urlstate import ParamSpec
-from components.charts import CHART_CONFIG, reconciliation_chart, status_split_chart
+from components.charts import CHART_CONFIG, reconciliation_chart
 from components.data import cached_result
 from components.images import image_config
 from components.page import Context, caption_filters, run
 from components.scope import H100E_HELP, left_out_sentence, scope_words
+from components.svg import stage_split_spec, to_svg
 from components.tables import show_table
 from components.text import md, money, number
 
@@ -18,7 +24,9 @@ PAGE = "overview"
 SPECS = [
     ParamSpec("precision", "choice", frozenset({"FP4", "FP8"}), "FP4"),
     ParamSpec("scope", "choice", frozenset({"blackwell", "programme"}), "blackwell"),
+    ParamSpec("detail", "flag", default=False),
 ]
+SPLITS = {"gpu_count": "Accelerators (chips)", "h100e": "H100-equivalents", "power_mw": "Power (MW)"}
 
 
 def render(ctx: Context) -> dict:
@@ -65,17 +73,13 @@ def render(ctx: Context) -> dict:
     st.caption(md(left_out_sentence(totals, label, scope)))
 
     st.subheader("Where the buildout stands, by commitment stage")
-    st.caption("Every stage, bids included (hatched); each figure counted once.")
-    for metric, title in [("gpu_count", "Accelerators"), ("h100e", "H100-equivalents"), ("power_mw", "Power (MW)")]:
-        split = status_split(ctx.sites, metric)
-        st.plotly_chart(
-            status_split_chart(split, "total", title), config=image_config(CHART_CONFIG), key=f"split_{metric}"
-        )
-        reporting = ", ".join(
-            f"{STATUS_GROUP.get(r.status_group, r.status_group)}: {r.sites_reporting} of {r.sites} sites report it"
-            for r in split.itertuples()
-        )
-        st.caption(md(reporting))
+    st.caption("Every stage, bids included (paler); each figure counted once.")
+    splits = {title: status_split(ctx.sites, metric) for metric, title in SPLITS.items()}
+    svg = cached_result("overview_split_svg", str(ctx.ds.directory), ctx.key, lambda: to_svg(stage_split_spec(splits)))
+    st.image(svg, width="stretch")
+    with st.expander("The figures behind the bars"):
+        for title, split in splits.items():
+            st.markdown(f"**{md(title)}:** {md(stage_figures(split))}")
 
     st.subheader("Headline check: “more than 3,000 exaflops” (GTC Paris, June 2025)")
     controls = st.columns(2)
@@ -101,6 +105,7 @@ def render(ctx: Context) -> dict:
         f"{ctx.key}|{precision}|{scope}",
         lambda: reconcile(ctx.ds, ctx.sites, precision=precision, scope=scope, as_of=ctx.filters.as_of),
     )
+    detail = False
     if rec.headline is None:
         st.info("No headline compute claim is known at this as-of date.")
     else:
@@ -109,36 +114,56 @@ def render(ctx: Context) -> dict:
         cols[0].metric("Headline", number(h.value, "EFLOPS"), help=f"As stated: {md(h.as_stated)}")
         cols[1].metric(f"Itemised sites (dense {md(precision)})", number(rec.itemised_total, "EFLOPS", 1))
         cols[2].metric("Share accounted for", f"{rec.share:.0%}" if rec.share is not None else "n/a")
-        st.plotly_chart(
-            reconciliation_chart(float(h.value), rec.items), config=image_config(CHART_CONFIG), key="reconciliation"
-        )
         st.markdown(
             md(
                 f"Headline as stated: “{h.as_stated}”, {h.claimed_on:%Y-%m-%d}, {h.publisher}; precision stated: {h.precision}."
             )
         )
         st.link_button("Source of the headline ↗", str(h.url))
-        with st.expander("Method, and what is missing or not comparable", expanded=True):
-            st.markdown(
-                md(
-                    f"Each site counts with a reported exaflops figure at {precision} where one exists; otherwise its resolved "
-                    f"accelerator count × the chip's dense {precision} TFLOPS (accelerators table), a derived figure. "
-                    "The headline states no precision: NVIDIA's Blackwell aggregates are usually quoted at FP4, often with "
-                    "sparsity. If the headline counts sparse FP4, the itemised share shown here would halve. The headline dates from "
-                    "June 2025; itemised claims may be later, and the as-of filter applies to both."
-                )
+        detail = st.toggle(
+            "Show the itemised chart and tables",
+            value=bool(ctx.params.get("detail")) or ctx.presenting,
+            key="ov_detail",
+            help="The interactive chart of every itemised site, and the tables of what was counted and left out.",
+        )
+        if detail:
+            headline_detail(rec, float(h.value), precision)
+
+    return {
+        "precision": precision if precision != "FP4" else "",
+        "scope": scope if scope != "blackwell" else "",
+        "detail": "1" if detail else "",
+    }
+
+
+def stage_figures(split) -> str:
+    """Each stage's total and how many of its sites report the figure, as one line of plain text."""
+    return "; ".join(
+        f"{STATUS_GROUP.get(r.status_group, r.status_group)} {number(r.total)} "
+        f"({r.sites_reporting} of {r.sites} sites report it)"
+        for r in split.itertuples()
+    )
+
+
+def headline_detail(rec, headline: float, precision: str) -> None:
+    """The interactive reconciliation chart, the method, and the itemised and not-comparable tables."""
+    st.plotly_chart(reconciliation_chart(headline, rec.items), config=image_config(CHART_CONFIG), key="reconciliation")
+    with st.expander("Method, and what is missing or not comparable", expanded=True):
+        st.markdown(
+            md(
+                f"Each site counts with a reported exaflops figure at {precision} where one exists; otherwise its resolved "
+                f"accelerator count × the chip's dense {precision} TFLOPS (accelerators table), a derived figure. "
+                "The headline states no precision: NVIDIA's Blackwell aggregates are usually quoted at FP4, often with "
+                "sparsity. If the headline counts sparse FP4, the itemised share shown here would halve. The headline dates from "
+                "June 2025; itemised claims may be later, and the as-of filter applies to both."
             )
-            show_table(rec.items, "ov_itemised", "atlas-headline-itemised.csv", labels={"name": "Site"})
-            if len(rec.not_comparable):
-                st.markdown("**Not comparable (left out, not guessed):**")
-                show_table(
-                    rec.not_comparable,
-                    "ov_not_comparable",
-                    "atlas-headline-not-comparable.csv",
-                    labels={"name": "Site"},
-                )
-
-    return {"precision": precision if precision != "FP4" else "", "scope": scope if scope != "blackwell" else ""}
+        )
+        show_table(rec.items, "ov_itemised", "atlas-headline-itemised.csv", labels={"name": "Site"})
+        if len(rec.not_comparable):
+            st.markdown("**Not comparable (left out, not guessed):**")
+            show_table(
+                rec.not_comparable, "ov_not_comparable", "atlas-headline-not-comparable.csv", labels={"name": "Site"}
+            )
 
 
-run(PAGE, SPECS, {"precision": "ov_precision", "scope": "ov_scope"}, render=render)
+run(PAGE, SPECS, {"precision": "ov_precision", "scope": "ov_scope", "detail": "ov_detail"}, render=render)

@@ -19,7 +19,7 @@ VARIANTS = {
 }
 PAGE_PARAMS = {
     "views/europe_map.py": ["metric", "scale", "colour"],
-    "views/overview.py": ["precision", "scope"],
+    "views/overview.py": ["precision", "scope", "detail"],
     "views/timeline.py": ["capacity"],
     "views/network.py": ["role"],
     "views/compare.py": ["compare"],

@@ -13,6 +13,7 @@ QUERIES = {
     "views/country.py": {"country": "FRA"},
     "views/site.py": {"site": "fra-mistral-compute"},
     "views/organisation.py": {"org": "nscale"},
+    "views/overview.py": {"detail": "1"},
 }
 RAW_CODE = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)+$")
 

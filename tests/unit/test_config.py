@@ -73,3 +73,13 @@ def test_docker_image_uses_the_same_tuned_settings():
     assert "STREAMLIT_RUNNER_POST_SCRIPT_GC=false" in dockerfile
     assert "STREAMLIT_SERVER_FILE_WATCHER_TYPE=none" in dockerfile
     assert ".streamlit" not in (ROOT / ".dockerignore").read_text()  # the image also reads config.toml
+
+
+def test_no_two_test_files_share_a_name():
+    """pytest imports test files by basename (no packages): a second file of the same name fails collection."""
+    from collections import Counter
+
+    from tests.conftest import ROOT
+
+    names = Counter(p.name for p in (ROOT / "tests").rglob("test_*.py"))
+    assert [n for n, k in names.items() if k > 1] == []
