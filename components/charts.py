@@ -120,6 +120,28 @@ def capacity_chart(table: pd.DataFrame, unit: str) -> go.Figure:
     return _layout(fig)
 
 
+def totals_over_time_chart(frame: pd.DataFrame, metric: str, unit: str) -> go.Figure:
+    """What the ledger knew at each quarter end: `metric` stacked by stage (unknown stages drawn as gaps)."""
+    fig = go.Figure()
+    days = sorted(frame.as_of.unique())
+    for group, colour in STATUS_GROUP_COLOURS.items():
+        part = frame[frame.stage == group].set_index("as_of")[metric].astype("Float64").reindex(days)
+        if part.isna().all():
+            continue
+        fig.add_scatter(
+            x=days,
+            y=part.fillna(0).astype(float),
+            mode="lines",
+            stackgroup="one",
+            name=plain(STATUS_GROUP[group]),
+            line={"color": colour, "width": 1},
+            opacity=0.55 if group == "bid" else 1.0,
+            hovertemplate=f"{plain(STATUS_GROUP[group])}: %{{y:,.0f}} {plain(unit)} known by %{{x|%Y-%m-%d}}<extra></extra>",
+        )
+    fig.update_layout(yaxis_title=plain(unit), xaxis_title="known by (quarter end)")
+    return _layout(fig)
+
+
 def compare_chart(table: pd.DataFrame, column: str, title: str) -> go.Figure:
     fig = go.Figure(
         go.Bar(

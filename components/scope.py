@@ -51,3 +51,22 @@ def left_out_sentence(totals: dict, label: str, scope: str) -> str:
         sentence += " Not added: " + "; ".join(parts) + "."
     basis = power_basis_words(totals.get("power_mw_by_basis", {}))
     return f"{sentence} {basis}" if basis else sentence
+
+
+def h100e_coverage_words(sites: pd.DataFrame, names: dict[str, str], countries: tuple[str, ...] = ()) -> str:
+    """What H100e means, and per country how many sites with a chip count also have an H100e value.
+
+    Without this a reader compares 144,000 chips with 34,000 H100e and concludes the chips are slow;
+    usually the model of most chips is not known, so they add no H100e.
+    """
+    chips = sites[sites.gpu_count.notna()]
+    if countries:
+        chips = chips[chips.country.isin(countries)]
+    parts = []
+    for code, part in sorted(chips.groupby("country"), key=lambda item: names.get(item[0], item[0])):
+        known = int(part.h100e.notna().sum())
+        parts.append(f"{names.get(code, code)} {known} of {len(part)}")
+    words = "H100-equivalents are a unit of account, not chips: a site adds H100e only when its chip model is known (or a source states H100e)."
+    if parts:
+        words += " Sites with a chip count that also have an H100e value: " + ", ".join(parts) + "."
+    return words

@@ -10,7 +10,7 @@ from atlas.urlstate import ParamSpec
 from components.charts import CHART_CONFIG, compare_chart
 from components.images import image_config
 from components.page import Context, run
-from components.scope import scope_words
+from components.scope import h100e_coverage_words, scope_words
 from components.tables import show_table
 from components.text import md
 
@@ -54,6 +54,14 @@ def render(ctx: Context) -> dict:
             config=image_config(CHART_CONFIG),
             key=f"cmp_{metric}_pc",
         )
+        if metric == "h100e":
+            st.caption(
+                md(
+                    h100e_coverage_words(
+                        sites, dict(zip(ds.countries.iso3, ds.countries.name, strict=True)), tuple(chosen)
+                    )
+                )
+            )
     columns = [
         "name",
         "population",

@@ -15,7 +15,7 @@ from components.images import image_config
 from components.maps import MAP_CONFIG, europe_map
 from components.nav import back_links, open_organisation, open_site, point_site, selected_point, selected_row
 from components.page import Context, run
-from components.scope import scope_words
+from components.scope import h100e_coverage_words, scope_words
 from components.tables import event_table, show_table
 from components.text import md, money, number
 
@@ -85,6 +85,15 @@ def render(ctx: Context) -> dict:
         col.caption(md(f"median {fmt(bench.at[metric, 'european_median'])} · EU {fmt(bench.at[metric, 'eu_total'])}"))
     bids = f" {int(mine.n_bids)} bid(s) not selected are left out." if mine.n_bids else ""
     st.caption(md(f"Figures add {scope_words(ctx.stages)}, each figure once.{bids}"))
+    st.caption(
+        md(
+            h100e_coverage_words(
+                others[others.stage.isin(ctx.stages)],
+                dict(zip(ds.countries.iso3, ds.countries.name, strict=True)),
+                (iso3,),
+            )
+        )
+    )
 
     sites = apply(ctx.sites_all, ds.roles, ctx.filters.with_(countries=(iso3,)))
     if ctx.filters.countries and ctx.filters.countries != (iso3,):

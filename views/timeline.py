@@ -2,11 +2,13 @@
 
 import streamlit as st
 
+from atlas.evolution import totals_over_time
 from atlas.history import delays, expected_online_history
 from atlas.resolve import claims_as_of
 from atlas.timeline import capacity_by_quarter, capacity_left_out, events_in_scope, events_per_month
 from atlas.urlstate import ParamSpec
-from components.charts import CHART_CONFIG, capacity_chart, events_chart
+from components.charts import CHART_CONFIG, capacity_chart, events_chart, totals_over_time_chart
+from components.data import cached_result
 from components.images import image_config
 from components.page import Context, caption_filters, run
 from components.scope import scope_words
@@ -15,6 +17,31 @@ from components.text import md, number
 
 PAGE = "timeline"
 UNITS = {"gpu_count": "accelerators", "h100e": "H100-equivalents", "power_mw": "MW"}
+
+
+def totals_over_time_section(ctx: Context, metric: str) -> None:
+    """Totals as the ledger knew them at each quarter end, by stage, in the unit picked above."""
+    st.subheader("How the totals grew, as known at each quarter end")
+    frame = cached_result(
+        "totals_over_time", str(ctx.ds.directory), ctx.key, lambda: totals_over_time(ctx.ds, ctx.filters)
+    )
+    everything = st.toggle("Include bids and paused or withdrawn sites", key="tl_all_stages")
+    shown = frame if everything else frame[frame.stage.isin(ctx.stages)]
+    st.caption(
+        md(
+            f"Each point rebuilds the totals from the claims known on that day ({scope_words(ctx.stages)}"
+            + ("; bids and paused or withdrawn sites added on top, paler" if everything else "")
+            + "), each figure once, so the last point equals the Overview's total. A drop means a later claim revised a figure down or a site changed stage."
+        )
+    )
+    if shown.empty:
+        st.info("No site figure is known in this scope.")
+        return
+    st.plotly_chart(
+        totals_over_time_chart(shown, metric, UNITS[metric]),
+        config=image_config(CHART_CONFIG),
+        key="tl_totals_over_time",
+    )
 
 
 def capacity_caption(left: dict, unit: str, stages: tuple[str, ...]) -> str:
@@ -62,6 +89,8 @@ def render(ctx: Context) -> dict:
         st.plotly_chart(
             capacity_chart(table, UNITS[capacity]), config=image_config(CHART_CONFIG), key="tl_capacity_chart"
         )
+
+    totals_over_time_section(ctx, capacity)
 
     st.subheader("Slips and overdue sites")
     claims = claims_as_of(ds.claims, ctx.filters.as_of)

@@ -148,3 +148,18 @@ def test_the_scope_sentence_names_the_power_bases_only_when_they_differ():
     assert (
         words == "Power adds figures that measure different things: basis not stated 18,736 MW, grid connection 850 MW."
     )
+
+
+def test_h100e_words_say_how_many_sites_with_chips_have_a_value():
+    from components.scope import h100e_coverage_words
+
+    frame = pd.DataFrame(
+        {
+            "country": ["DEU", "DEU", "FRA"],
+            "gpu_count": pd.array([24000, 10000, 500], dtype="Float64"),
+            "h100e": pd.array([None, 9000, 500], dtype="Float64"),
+        }
+    )
+    words = h100e_coverage_words(frame, {"DEU": "Germany", "FRA": "France"}, ("DEU",))
+    assert words.endswith("Sites with a chip count that also have an H100e value: Germany 1 of 2.")
+    assert "unit of account, not chips" in words
