@@ -100,9 +100,11 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    # The report reuses the dashboard's Streamlit-free figure builders in components/.
-    from components.report import write_report
-
+    # The report is drawn by figures/ (the layer above the core); `python -m atlas` hands its writer in.
+    write_report = args.report_writer
+    if write_report is None:
+        print("error: report needs a report writer: run it as `python -m atlas report`", file=sys.stderr)
+        return 2
     ds = _load_with_data(args)
     if ds is None:
         return 1
@@ -233,9 +235,14 @@ def parser() -> argparse.ArgumentParser:
     return root
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run one command; any failure ends in a one-line message and a non-zero exit, never a traceback."""
+def main(argv: list[str] | None = None, report_writer=None) -> int:
+    """Run one command; any failure ends in a one-line message and a non-zero exit, never a traceback.
+
+    `report_writer` (figures.report.write_report) is passed in by `atlas/__main__.py`, so the core
+    never imports the layer that draws figures.
+    """
     args = parser().parse_args(argv)
+    args.report_writer = report_writer
     try:
         return args.run(args)
     except KeyboardInterrupt:

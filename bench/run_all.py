@@ -97,7 +97,7 @@ async def first_page_bytes(url: str, page: str = "") -> int:
 def map_json_kb() -> float:
     from atlas.load import load_dataset
     from atlas.metrics import country_table, site_table
-    from components.maps import europe_map
+    from figures.maps import europe_map
 
     ds = load_dataset()
     sites = site_table(ds)

@@ -84,7 +84,7 @@ def in_process(directory: Path) -> dict:
     del data
     gc.collect()
     out["zip_peak_mb"] = peak_mb() - base
-    from components.report import build_html
+    from figures.report import build_html
 
     gc.collect()
     before = rss_mb(os.getpid())

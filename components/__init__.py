@@ -1,1 +1,3 @@
-"""Figure builders and reusable widgets: DataFrames in, plotly figures and Streamlit elements out."""
+"""Streamlit widgets and page plumbing: state, sidebar, tables, downloads, navigation, presentation mode.
+
+Figures themselves are built in `figures/` (no Streamlit); the core is `atlas/`."""

@@ -15,7 +15,7 @@ from atlas.load import Dataset, load_dataset
 from atlas.metrics import country_table, site_table
 from atlas.paths import data_dir
 from atlas.problems import DataError
-from components.text import md
+from figures.text import md
 
 log = logging.getLogger("atlas")
 

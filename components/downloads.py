@@ -9,7 +9,7 @@ from atlas.export import to_csv_bytes
 from atlas.filters import Filters
 from atlas.load import Dataset
 from atlas.package import zip_bytes as package_zip
-from components.text import md
+from figures.text import md
 
 
 def csv_button(
@@ -62,7 +62,7 @@ def dataset_button(ds: Dataset) -> None:
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _cached_report(directory: str, version: str, filters_key: str, _ds: Dataset, _filters: Filters) -> bytes:
-    from components.report import build_html
+    from figures.report import build_html
 
     return build_html(_ds, _filters).encode("utf-8")
 

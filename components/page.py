@@ -18,7 +18,7 @@ from components.present import presentation_state, start_presentation_link, stor
 from components.search import search_box
 from components.share import share_panel
 from components.sidebar import filter_sidebar
-from components.text import md
+from figures.text import md
 
 log = logging.getLogger("atlas")
 

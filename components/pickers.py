@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from components.text import md
+from figures.text import md
 
 PICK_LIMIT = 1000
 

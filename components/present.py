@@ -9,7 +9,7 @@ import streamlit.components.v1 as components
 from atlas.load import Dataset
 from atlas.urlstate import ParamSpec, parse
 from components.nav import PAGES
-from components.text import md
+from figures.text import md
 
 # Constant, reviewed CSS (see tests/unit/test_no_unsafe_html.py): hides the chrome and the page
 # title (the story bar names the story), enlarges type, and keeps the compact story bar on top.

@@ -9,7 +9,7 @@ from atlas.labels import KIND, STATUS
 from atlas.load import Dataset
 from atlas.urlstate import dataset_filter_specs, filters_from, parse
 from components.state import set_filters
-from components.text import md
+from figures.text import md
 
 # Widget key → (URL parameter, Filters attribute) of each shared filter.
 WIDGETS = {

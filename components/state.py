@@ -9,7 +9,7 @@ import streamlit as st
 from atlas import urlstate
 from atlas.filters import Filters
 from atlas.load import Dataset
-from components.text import md
+from figures.text import md
 
 FILTERS_KEY = "atlas_filters"
 PAGE_VALUES_KEY = "atlas_page_values"

@@ -13,7 +13,7 @@ import streamlit as st
 from atlas.display import Column, prepare
 from components.data import dataset
 from components.downloads import csv_button
-from components.text import md
+from figures.text import md
 
 DATE_FORMAT = "D MMM YYYY"
 # Rows a table sends to the browser: at 200,000 claims a full claims table alone was 20 MB per page.

@@ -85,7 +85,7 @@ def main(argv: list[str]) -> None:
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     save(frame, OUT_DIR / "europe_countries.geojson", 4)
     save(simplified(frame), OUT_DIR / "europe_countries_simplified.geojson", 2)
-    # the map's browser copy, served as a static file (components/maps.py GEOJSON_URL)
+    # the map's browser copy, served as a static file (figures/maps.py GEOJSON_URL)
     STATIC_COPY.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(OUT_DIR / "europe_countries_simplified.geojson", STATIC_COPY)
 

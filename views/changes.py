@@ -13,7 +13,7 @@ from atlas.urlstate import ParamSpec
 from components.data import cached_result
 from components.page import Context, caption_filters, run
 from components.tables import show_table
-from components.text import md
+from figures.text import md
 
 PAGE = "changes"
 DEFAULT_DAYS = 90

@@ -7,12 +7,12 @@ from atlas.filters import apply
 from atlas.labels import METRIC
 from atlas.metrics import country_table
 from atlas.urlstate import ParamSpec
-from components.charts import CHART_CONFIG, compare_chart
 from components.images import image_config
 from components.page import Context, run
-from components.scope import h100e_coverage_words, scope_words
 from components.tables import show_table
-from components.text import md
+from figures.charts import CHART_CONFIG, compare_chart
+from figures.scope import h100e_coverage_words, scope_words
+from figures.text import md
 
 PAGE = "compare"
 

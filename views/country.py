@@ -2,22 +2,22 @@
 
 import streamlit as st
 
+from atlas.details import SITE_TABLE_COLUMNS, claims_about
 from atlas.export import with_provenance
 from atlas.filters import apply
 from atlas.labels import METRIC
 from atlas.metrics import benchmarks, country_table
 from atlas.timeline import events_in_scope, events_per_month
 from atlas.urlstate import ParamSpec
-from components.charts import CHART_CONFIG, events_chart
 from components.data import cached_figure
-from components.details import SITE_TABLE_COLUMNS, claims_about
 from components.images import image_config
-from components.maps import MAP_CONFIG, europe_map
 from components.nav import back_links, open_organisation, open_site, point_site, selected_point, selected_row
 from components.page import Context, run
-from components.scope import h100e_coverage_words, scope_words
 from components.tables import event_table, show_table
-from components.text import md, money, number
+from figures.charts import CHART_CONFIG, events_chart
+from figures.maps import MAP_CONFIG, europe_map
+from figures.scope import h100e_coverage_words, scope_words
+from figures.text import md, money, number
 
 PAGE = "country"
 

@@ -5,12 +5,12 @@ import streamlit as st
 
 from atlas.coverage import FIELDS, STALE_AFTER, coverage_by_country, coverage_by_field, h100e_gaps, h100e_share
 from atlas.resolve import resolve
-from components.charts import CHART_CONFIG, coverage_heatmap
 from components.data import cached_result
 from components.images import image_config
 from components.page import Context, caption_filters, run
 from components.tables import show_table
-from components.text import md
+from figures.charts import CHART_CONFIG, coverage_heatmap
+from figures.text import md
 
 PAGE = "coverage"
 

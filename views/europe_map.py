@@ -2,16 +2,16 @@
 
 import streamlit as st
 
+from atlas.details import SITE_TABLE_COLUMNS
 from atlas.export import country_provenance, with_provenance
 from atlas.labels import METRIC, SCALE
 from atlas.urlstate import ParamSpec
 from components.data import cached_figure
-from components.details import SITE_TABLE_COLUMNS
 from components.images import image_config
-from components.maps import MAP_CONFIG, europe_map, metric_column
 from components.nav import open_country, open_site, point_site, selected_point
 from components.page import Context, caption_filters, run
 from components.tables import show_table
+from figures.maps import MAP_CONFIG, europe_map, metric_column
 
 PAGE = "map"
 SPECS = [

@@ -5,7 +5,7 @@ import streamlit as st
 from atlas.contract import load_contract
 from atlas.labels import KIND, STATUS
 from components.page import Context, run
-from components.text import md
+from figures.text import md
 
 PAGE = "methodology"
 

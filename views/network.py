@@ -7,10 +7,10 @@ from atlas.network import layered_nodes, network_edges, partner_pairs, top_partn
 from atlas.urlstate import ParamSpec
 from components.images import image_config
 from components.nav import open_country, open_organisation, open_site, selected_point, selected_row
-from components.network import network_figure, partner_matrix
 from components.page import Context, caption_filters, run
 from components.tables import show_table
-from components.text import md, plain
+from figures.network import network_figure, partner_matrix
+from figures.text import md, plain
 
 PAGE = "network"
 VIEWS = {"partners": "Who partners with whom", "graph": "Organisations → sites → countries"}

@@ -2,20 +2,20 @@
 
 import streamlit as st
 
+from atlas.details import claims_about
 from atlas.display import country_names
 from atlas.filters import apply
 from atlas.labels import ORG_KIND
 from atlas.metrics import kpis
 from atlas.timeline import events_for, events_per_month
 from atlas.urlstate import ParamSpec
-from components.charts import CHART_CONFIG, events_chart
-from components.details import claims_about
 from components.images import image_config
 from components.nav import back_links, open_country, open_site, selected_row
 from components.page import Context, run
-from components.scope import left_out_sentence, scope_words
 from components.tables import event_table, show_table
-from components.text import md, money, number
+from figures.charts import CHART_CONFIG, events_chart
+from figures.scope import left_out_sentence, scope_words
+from figures.text import md, money, number
 
 
 def _headquarters(code: object, ds) -> str:

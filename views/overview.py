@@ -11,14 +11,14 @@ from atlas.labels import STATUS_GROUP
 from atlas.metrics import kpis, status_split
 from atlas.reconcile import reconcile
 from atlas.urlstate import ParamSpec
-from components.charts import CHART_CONFIG, reconciliation_chart
 from components.data import cached_result
 from components.images import image_config
 from components.page import Context, caption_filters, run
-from components.scope import H100E_HELP, left_out_sentence, scope_words
-from components.svg import stage_split_spec, to_svg
 from components.tables import show_table
-from components.text import md, money, number
+from figures.charts import CHART_CONFIG, reconciliation_chart
+from figures.scope import H100E_HELP, left_out_sentence, scope_words
+from figures.svg import stage_split_spec, to_svg
+from figures.text import md, money, number
 
 PAGE = "overview"
 SPECS = [

@@ -4,22 +4,22 @@ import pandas as pd
 import streamlit as st
 
 from atlas.counting import NOT_HEADLINE
+from atlas.details import claims_table
 from atlas.display import claim_value
 from atlas.history import delays, expected_online_history, status_history
 from atlas.labels import CLAIM_METRIC, KIND, POWER_BASIS, SOURCE_TYPE, STATUS, STATUS_SHORT
 from atlas.resolve import claims_as_of, resolve
 from atlas.timeline import events_for
 from atlas.urlstate import ParamSpec
-from components.charts import CHART_CONFIG, status_history_chart
-from components.details import claims_table
 from components.downloads import csv_button
 from components.images import image_config
 from components.nav import back_links, open_organisation, selected_row
 from components.page import Context, run
 from components.pickers import pick_one
-from components.scope import H100E_HELP
 from components.tables import event_table, show_table
-from components.text import md, md_link, money, number
+from figures.charts import CHART_CONFIG, status_history_chart
+from figures.scope import H100E_HELP
+from figures.text import md, md_link, money, number
 
 PAGE = "site"
 

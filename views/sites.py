@@ -8,9 +8,9 @@ from atlas.labels import STATUS_GROUP
 from atlas.urlstate import ParamSpec
 from components.nav import open_site, selected_row
 from components.page import Context, caption_filters, run
-from components.scope import scope_words
 from components.tables import show_table
-from components.text import md
+from figures.scope import scope_words
+from figures.text import md
 
 PAGE = "sites"
 SPECS = [

@@ -7,13 +7,13 @@ from atlas.history import delays, expected_online_history
 from atlas.resolve import claims_as_of
 from atlas.timeline import capacity_by_quarter, capacity_left_out, events_in_scope, events_per_month
 from atlas.urlstate import ParamSpec
-from components.charts import CHART_CONFIG, capacity_chart, events_chart, totals_over_time_chart
 from components.data import cached_result
 from components.images import image_config
 from components.page import Context, caption_filters, run
-from components.scope import scope_words
 from components.tables import event_table, show_table
-from components.text import md, number
+from figures.charts import CHART_CONFIG, capacity_chart, events_chart, totals_over_time_chart
+from figures.scope import scope_words
+from figures.text import md, number
 
 PAGE = "timeline"
 UNITS = {"gpu_count": "accelerators", "h100e": "H100-equivalents", "power_mw": "MW"}

@@ -110,7 +110,7 @@ def test_csv_download_of_a_filtered_view_matches_the_table(offline_page, app_url
 
 
 def test_report_opens_offline_and_draws_the_map(page, tmp_path):
-    from components.report import write_report
+    from figures.report import write_report
 
     out = tmp_path / "report.html"
     write_report(load_dataset(), out, "country=ITA,ESP")

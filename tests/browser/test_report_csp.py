@@ -6,7 +6,7 @@ import pytest
 
 from atlas.filters import Filters
 from atlas.load import load_dataset
-from components.report import build_html, write_report
+from figures.report import build_html, write_report
 
 pytestmark = pytest.mark.browser
 

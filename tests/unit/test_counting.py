@@ -122,7 +122,7 @@ def test_every_status_of_the_contract_has_labels_and_a_colour():
     from atlas.counting import STAGES
     from atlas.filters import STATUS_ORDER
     from atlas.labels import STATUS, STATUS_GROUP, STATUS_SHORT
-    from components.palette import STATUS_COLOURS, STATUS_GROUP_COLOURS
+    from figures.palette import STATUS_COLOURS, STATUS_GROUP_COLOURS
 
     for status in STATUS_ORDER:
         assert status in STATUS and status in STATUS_SHORT and status in STATUS_COLOURS, status
@@ -140,7 +140,7 @@ def test_power_is_split_by_what_it_measures_and_the_split_adds_up(frame):
 
 
 def test_the_scope_sentence_names_the_power_bases_only_when_they_differ():
-    from components.scope import power_basis_words
+    from figures.scope import power_basis_words
 
     assert power_basis_words({}) == "" and power_basis_words({"not_stated": 5.0}) == ""
     assert power_basis_words({"it_load": 5.0}) == "All the power counted is IT load 5 MW."
@@ -151,7 +151,7 @@ def test_the_scope_sentence_names_the_power_bases_only_when_they_differ():
 
 
 def test_h100e_words_say_how_many_sites_with_chips_have_a_value():
-    from components.scope import h100e_coverage_words
+    from figures.scope import h100e_coverage_words
 
     frame = pd.DataFrame(
         {

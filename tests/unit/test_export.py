@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from atlas.cli import main
+from atlas.__main__ import run as main
 from atlas.export import ENCODING, NUMERIC_TEXT, format_cell, neutralise, to_csv_bytes, with_provenance
 from atlas.load import validate
 from atlas.metrics import site_table

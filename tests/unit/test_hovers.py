@@ -2,8 +2,8 @@
 
 import pandas as pd
 
-from components.charts import reconciliation_chart, status_history_chart
-from components.text import plain
+from figures.charts import reconciliation_chart, status_history_chart
+from figures.text import plain
 
 TEMPLATE = "%{x:,.0f} <b>bold</b>"
 

@@ -6,7 +6,7 @@ import pandas as pd
 
 from atlas.load import load_dataset
 from atlas.metrics import country_table, site_table
-from components.maps import GEOJSON_URL, MAX_MARKERS, SIMPLIFIED, STATIC_GEOJSON, europe_map, marker_table
+from figures.maps import GEOJSON_URL, MAX_MARKERS, SIMPLIFIED, STATIC_GEOJSON, europe_map, marker_table
 
 
 def test_each_country_is_drawn_once_from_the_static_shapes(mini):

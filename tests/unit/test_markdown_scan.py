@@ -15,7 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [
-    *sorted(p for folder in ("views", "components") for p in (ROOT / folder).rglob("*.py")),
+    *sorted(p for folder in ("views", "components", "figures") for p in (ROOT / folder).rglob("*.py")),
     ROOT / "dashboard.py",
 ]
 # Element methods whose first positional argument (label or body) is rendered as Markdown.
@@ -99,7 +99,7 @@ def test_the_scan_finds_unescaped_data(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text(
         "import streamlit as st\n"
-        "from components.text import md\n"
+        "from figures.text import md\n"
         "row = {}\n"
         "st.metric('x', 1, help=f'As stated: {row.as_stated}')\n"
         "st.caption(row.name)\n"

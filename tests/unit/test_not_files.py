@@ -11,7 +11,7 @@ import threading
 import pytest
 
 import atlas.read
-from atlas.cli import main
+from atlas.__main__ import run as main
 from atlas.load import validate
 from tests.conftest import empty_dataset
 

@@ -7,7 +7,7 @@ import re
 from tests.conftest import ROOT
 
 TOOLS = {"pytest", "pytest-playwright", "playwright", "ruff", "hypothesis", "frictionless"}
-APP_CODE = ["atlas", "components", "views", "dashboard.py"]
+APP_CODE = ["atlas", "components", "figures", "views", "dashboard.py"]
 
 
 def pins(name: str) -> dict[str, str]:

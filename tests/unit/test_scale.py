@@ -9,11 +9,11 @@ import pytest
 
 import atlas.load
 import atlas.package
+from atlas.details import claims_about, claims_table
 from atlas.load import load_dataset
 from atlas.package import zip_bytes
 from atlas.problems import DataError
 from atlas.schema import is_url
-from components.details import claims_about, claims_table
 
 
 def test_is_url_rejects_spaces_and_controls_and_accepts_addresses():
@@ -101,24 +101,24 @@ def test_tables_send_at_most_the_row_limit_and_say_so():
 
 
 def test_report_lists_at_most_report_rows_sites_and_says_so(mini, monkeypatch):
-    import components.report
+    import figures.report
     from atlas.filters import Filters
 
-    monkeypatch.setattr(components.report, "REPORT_ROWS", 2)
-    html = components.report.build_html(mini, Filters())
+    monkeypatch.setattr(figures.report, "REPORT_ROWS", 2)
+    html = figures.report.build_html(mini, Filters())
     assert f"The first 2 of {len(mini.sites):,} sites; the dataset ZIP lists all of them." in html
     sites_section = html.split("<h2>Sites</h2>")[1].split("<h2>")[0]
     assert sites_section.count("<tr>") == 1 + 2  # header and two rows
 
 
 def test_sessions_share_one_report_per_filter_state(mini_copy, monkeypatch):
-    import components.report
+    import figures.report
     from atlas.filters import Filters
     from components import downloads
 
     downloads._cached_report.clear()
     builds = []
-    monkeypatch.setattr(components.report, "build_html", lambda ds, f: builds.append(f) or "<html>")
+    monkeypatch.setattr(figures.report, "build_html", lambda ds, f: builds.append(f) or "<html>")
     ds = load_dataset(mini_copy)
     first = downloads.report_bytes(ds, Filters())
     assert downloads.report_bytes(ds, Filters()) is first

@@ -20,8 +20,8 @@ import plotly.graph_objects as go
 
 from atlas.labels import KIND, METRIC, SCALE, STATUS
 from atlas.paths import DEFAULT_DATA_DIR
-from components.palette import BORDER, KIND_COLOURS, NO_DATA, SEQUENTIAL, STATUS_COLOURS
-from components.text import money, number, plain
+from figures.palette import BORDER, KIND_COLOURS, NO_DATA, SEQUENTIAL, STATUS_COLOURS
+from figures.text import money, number, plain
 
 SIMPLIFIED = DEFAULT_DATA_DIR / "geo" / "europe_countries_simplified.geojson"
 STATIC_GEOJSON = Path(__file__).resolve().parents[1] / "static" / "geo" / "europe_countries.geojson"

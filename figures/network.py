@@ -4,8 +4,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from atlas.labels import KIND
-from components.palette import OKABE_ITO
-from components.text import plain
+from figures.palette import OKABE_ITO
+from figures.text import plain
 
 LAYER_COLOURS = {"organisation": OKABE_ITO[4], "site": OKABE_ITO[0], "country": OKABE_ITO[2]}
 

@@ -28,10 +28,10 @@ from atlas.metrics import country_table, kpis, site_table
 from atlas.reconcile import reconcile
 from atlas.timeline import events_in_scope, events_per_month
 from atlas.urlstate import filters_from_query
-from components.charts import events_chart
-from components.maps import europe_map
-from components.scope import left_out_sentence, scope_words
-from components.text import money, number
+from figures.charts import events_chart
+from figures.maps import europe_map
+from figures.scope import left_out_sentence, scope_words
+from figures.text import money, number
 
 EMPTY_TOPOLOGY = {"type": "Topology", "objects": {}, "arcs": []}
 GEO_SHIM = (

@@ -4,8 +4,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from atlas.labels import STATUS_GROUP
-from components.palette import STATUS_GROUP_COLOURS
-from components.text import plain
+from figures.palette import STATUS_GROUP_COLOURS
+from figures.text import plain
 
 CHART_CONFIG = {
     "displaylogo": False,
@@ -89,7 +89,7 @@ def _layout(fig: go.Figure, height: int = 360) -> go.Figure:
 
 def events_chart(per_month: pd.DataFrame) -> go.Figure:
     """Announcements and changes per month, stacked by kind."""
-    from components.palette import OKABE_ITO
+    from figures.palette import OKABE_ITO
 
     fig = go.Figure()
     for i, kind in enumerate(sorted(per_month.kind.unique())):
@@ -175,7 +175,7 @@ def coverage_heatmap(cov: pd.DataFrame, fields: dict[str, str]) -> go.Figure:
 
 
 def status_history_chart(history: pd.DataFrame) -> go.Figure:
-    from components.palette import STATUS_COLOURS
+    from figures.palette import STATUS_COLOURS
 
     fig = go.Figure(
         go.Scatter(

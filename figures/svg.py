@@ -11,7 +11,7 @@ import pandas as pd
 import vl_convert
 
 from atlas.labels import STATUS_GROUP
-from components.palette import STATUS_GROUP_COLOURS
+from figures.palette import STATUS_GROUP_COLOURS
 
 WIDTH = 620
 BAR_HEIGHT = 26

@@ -4,7 +4,7 @@ import pandas as pd
 
 from atlas.counting import HEADLINE_STAGES
 from atlas.labels import POWER_BASIS, STATUS_GROUP
-from components.text import money, number
+from figures.text import money, number
 
 H100E_HELP = (
     "A unit of account, not chips: each site's accelerator count × the chip's dense BF16 TFLOPS ÷ the H100's, "
