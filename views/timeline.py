@@ -29,9 +29,9 @@ def totals_over_time_section(ctx: Context, metric: str) -> None:
     shown = frame if everything else frame[frame.stage.isin(ctx.stages)]
     st.caption(
         md(
-            f"Each point rebuilds the totals from the claims known on that day ({scope_words(ctx.stages)}"
-            + ("; bids and paused or withdrawn sites added on top, paler" if everything else "")
-            + "), each figure once, so the last point equals the Overview's total. A drop means a later claim revised a figure down or a site changed stage."
+            f"Each point rebuilds the totals from the claims known on that day. It adds {scope_words(ctx.stages)}"
+            + (", and here also bids (paler) and paused or withdrawn sites" if everything else "")
+            + "; each figure once, so the last point equals the Overview's total. A drop means a later claim revised a figure down or a site changed stage."
         )
     )
     if shown.empty:
