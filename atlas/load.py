@@ -39,6 +39,12 @@ class Dataset:
         return self.tables["claims"].claimed_on.max()
 
     @property
+    def country_names(self) -> dict[str, str]:
+        """ISO-3 code -> the country's name in `countries.csv`."""
+        countries = self.tables["countries"]
+        return dict(zip(countries.iso3, countries.name, strict=True))
+
+    @property
     def is_empty(self) -> bool:
         """True when the ledger holds no claim: valid (header-only CSVs), but there is nothing to show."""
         return self.tables["claims"].empty

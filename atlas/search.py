@@ -15,7 +15,7 @@ TARGETS = {"site": ("site", "site"), "organisation": ("organisation", "org_id"),
 
 def search_index(ds: Dataset) -> pd.DataFrame:
     """kind, id and label of every site, organisation, country and programme, sorted by label."""
-    names = dict(zip(ds.countries.iso3, ds.countries.name, strict=True))
+    names = ds.country_names
 
     def place(city, country) -> str:
         return ", ".join(x for x in [city if isinstance(city, str) else "", names.get(country, country)] if x)

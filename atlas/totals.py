@@ -56,7 +56,7 @@ def totals(ds: Dataset, filters: Filters | None = None) -> dict:
     filters = filters or Filters()
     sites = deduplicated(apply(site_table(ds, filters.as_of), ds.roles, filters))
     stages = counted_stages(filters)
-    names = dict(zip(ds.countries.iso3, ds.countries.name, strict=True))
+    names = ds.country_names
     as_of = filters.as_of if filters.as_of is not None else ds.as_of
     out = {
         "schema_version": SCHEMA_VERSION,

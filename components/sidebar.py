@@ -68,7 +68,7 @@ def _reset() -> None:
 
 def _choices(ds: Dataset) -> list[tuple[str, list[str], dict[str, str], str, str]]:
     """(label, options, option names, widget key, placeholder) of each multi-select filter."""
-    countries = dict(zip(ds.countries.iso3, ds.countries.name, strict=True))
+    countries = ds.country_names
     orgs = dict(zip(ds.organisations.org_id, ds.organisations.name, strict=True))
     programmes = dict(zip(ds.programmes.programme_id, ds.programmes.name, strict=True))
     kinds = {k: KIND[k] for k in load_contract().resource("sites").field("kind").enum}

@@ -48,7 +48,7 @@ def column_config(spec: Column):
 
 def _names() -> dict[str, str]:
     ds = dataset()
-    return dict(zip(ds.countries.iso3, ds.countries.name, strict=True))
+    return ds.country_names
 
 
 def capped(frame: pd.DataFrame, limit: int = ROW_LIMIT) -> pd.DataFrame:

@@ -20,7 +20,7 @@ PAGE = "compare"
 def render(ctx: Context) -> dict:
     """Draw the page; return its own URL parameters."""
     ds = ctx.ds
-    names = dict(zip(ds.countries.iso3, ds.countries.name, strict=True))
+    names = ds.country_names
     st.title("Compare countries")
     default = [iso3 for iso3 in (ctx.params.get("compare") or ctx.filters.countries) if iso3 in names][:6]
     chosen = st.multiselect(
@@ -55,13 +55,7 @@ def render(ctx: Context) -> dict:
             key=f"cmp_{metric}_pc",
         )
         if metric == "h100e":
-            st.caption(
-                md(
-                    h100e_coverage_words(
-                        sites, dict(zip(ds.countries.iso3, ds.countries.name, strict=True)), tuple(chosen)
-                    )
-                )
-            )
+            st.caption(md(h100e_coverage_words(sites, ds.country_names, tuple(chosen))))
     columns = [
         "name",
         "population",

@@ -43,7 +43,7 @@ def profile_country(ctx: Context, names: dict[str, str]) -> str | None:
 def render(ctx: Context) -> dict:
     """Draw the page; return its own URL parameters."""
     ds = ctx.ds
-    names = dict(zip(ds.countries.iso3, ds.countries.name, strict=True))
+    names = ds.country_names
     st.title("Country profile")
     iso3 = profile_country(ctx, names)
     if iso3 is None:
@@ -89,7 +89,7 @@ def render(ctx: Context) -> dict:
         md(
             h100e_coverage_words(
                 others[others.stage.isin(ctx.stages)],
-                dict(zip(ds.countries.iso3, ds.countries.name, strict=True)),
+                ds.country_names,
                 (iso3,),
             )
         )

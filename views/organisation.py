@@ -21,7 +21,7 @@ from figures.text import md, money, number
 def _headquarters(code: object, ds) -> str:
     if not isinstance(code, str):
         return ""
-    return "headquarters: " + country_names(code, dict(zip(ds.countries.iso3, ds.countries.name, strict=True)))
+    return "headquarters: " + country_names(code, ds.country_names)
 
 
 PAGE = "organisation"

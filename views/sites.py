@@ -25,7 +25,7 @@ def render(ctx: Context) -> dict:
     """Draw the page; return its own URL parameters."""
     st.title("Sites explorer")
     caption_filters(ctx)
-    names = dict(zip(ctx.ds.countries.iso3, ctx.ds.countries.name, strict=True))
+    names = ctx.ds.country_names
     table = explorer_table(ctx.sites, names, ctx.stages)
     cols = st.columns([3, 3, 2])
     query = cols[0].text_input(
