@@ -53,13 +53,16 @@ def left_out_sentence(totals: dict, label: str, scope: str) -> str:
     return f"{sentence} {basis}" if basis else sentence
 
 
-def h100e_coverage_words(sites: pd.DataFrame, names: dict[str, str], countries: tuple[str, ...] = ()) -> str:
-    """What H100e means, and per country how many sites with a chip count also have an H100e value.
+def h100e_coverage_words(
+    sites: pd.DataFrame, names: dict[str, str], countries: tuple[str, ...], stages: tuple[str, ...]
+) -> str:
+    """What H100e means, and per country how many counted sites with a chip count also have an H100e value.
 
-    Without this a reader compares 144,000 chips with 34,000 H100e and concludes the chips are slow;
-    usually the model of most chips is not known, so they add no H100e.
+    Only sites in `stages` count, as in the totals beside it. Without this a reader compares
+    144,000 chips with 34,000 H100e and concludes the chips are slow; usually the model of most
+    chips is not known, so they add no H100e.
     """
-    chips = sites[sites.gpu_count.notna()]
+    chips = sites[sites.gpu_count.notna() & sites.stage.isin(stages)]
     if countries:
         chips = chips[chips.country.isin(countries)]
     parts = []

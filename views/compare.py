@@ -55,7 +55,7 @@ def render(ctx: Context) -> dict:
             key=f"cmp_{metric}_pc",
         )
         if metric == "h100e":
-            st.caption(md(h100e_coverage_words(sites, ds.country_names, tuple(chosen))))
+            st.caption(md(h100e_coverage_words(sites, ds.country_names, tuple(chosen), ctx.stages)))
     columns = [
         "name",
         "population",

@@ -85,15 +85,7 @@ def render(ctx: Context) -> dict:
         col.caption(md(f"median {fmt(bench.at[metric, 'european_median'])} · EU {fmt(bench.at[metric, 'eu_total'])}"))
     bids = f" {int(mine.n_bids)} bid(s) not selected are left out." if mine.n_bids else ""
     st.caption(md(f"Figures add {scope_words(ctx.stages)}, each figure once.{bids}"))
-    st.caption(
-        md(
-            h100e_coverage_words(
-                others[others.stage.isin(ctx.stages)],
-                ds.country_names,
-                (iso3,),
-            )
-        )
-    )
+    st.caption(md(h100e_coverage_words(others, ds.country_names, (iso3,), ctx.stages)))
 
     sites = apply(ctx.sites_all, ds.roles, ctx.filters.with_(countries=(iso3,)))
     if ctx.filters.countries and ctx.filters.countries != (iso3,):

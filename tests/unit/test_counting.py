@@ -155,11 +155,12 @@ def test_h100e_words_say_how_many_sites_with_chips_have_a_value():
 
     frame = pd.DataFrame(
         {
-            "country": ["DEU", "DEU", "FRA"],
-            "gpu_count": pd.array([24000, 10000, 500], dtype="Float64"),
-            "h100e": pd.array([None, 9000, 500], dtype="Float64"),
+            "country": ["DEU", "DEU", "FRA", "DEU"],
+            "stage": ["operational", "announced", "operational", "bid"],
+            "gpu_count": pd.array([24000, 10000, 500, 100000], dtype="Float64"),
+            "h100e": pd.array([None, 9000, 500, None], dtype="Float64"),
         }
     )
-    words = h100e_coverage_words(frame, {"DEU": "Germany", "FRA": "France"}, ("DEU",))
-    assert words.endswith("Sites with a chip count that also have an H100e value: Germany 1 of 2.")
+    words = h100e_coverage_words(frame, {"DEU": "Germany", "FRA": "France"}, ("DEU",), HEADLINE_STAGES)
+    assert words.endswith("Sites with a chip count that also have an H100e value: Germany 1 of 2.")  # not the bid
     assert "unit of account, not chips" in words
