@@ -112,6 +112,18 @@ def claim_metrics(contract: Contract, frames: Frames) -> list[Problem]:
     return problems
 
 
+# Claim columns that qualify one kind of figure: (the x_metrics flag that requires it, what is missing).
+# Every other metric must leave the column empty.
+QUALIFIERS = {
+    "precision": ("requires_precision", "needs a precision (use 'unspecified' if the source gives none)"),
+    "power_basis": (
+        "requires_power_basis",
+        "needs a power basis: it_load, facility_power, grid_connection, grid_connection_requested, "
+        "or not_stated if the source does not say",
+    ),
+}
+
+
 def _metric_rules(part: pd.DataFrame, metric: str, spec: dict, accelerators: set[str] | None):
     """(row, column, message) for every rule one metric's claims break; vectorised per rule."""
     has_value, has_text = part.value.notna(), part.value_text.notna()
@@ -128,25 +140,18 @@ def _metric_rules(part: pd.DataFrame, metric: str, spec: dict, accelerators: set
             "value_text" if numeric else "value",
             f"must be empty for {'numeric' if numeric else 'text'} metric {metric}",
         ),
-        (
-            part.precision.isna() if spec.get("requires_precision") else part.precision.notna(),
-            "precision",
-            f"{metric} needs a precision (use 'unspecified' if the source gives none)"
-            if spec.get("requires_precision")
-            else f"must be empty for metric {metric}",
-        ),
     ]
-    if "power_basis" in part:
-        rules.append(
-            (
-                part.power_basis.isna() if spec.get("requires_power_basis") else part.power_basis.notna(),
-                "power_basis",
-                f"{metric} needs a power basis: it_load, facility_power, grid_connection, "
-                "grid_connection_requested, or not_stated if the source does not say"
-                if spec.get("requires_power_basis")
-                else f"must be empty for metric {metric}",
+    for column, (flag, needs) in QUALIFIERS.items():
+        required = bool(spec.get(flag))
+        if column in part:
+            value = part[column]
+            rules.append(
+                (
+                    value.isna() if required else value.notna(),
+                    column,
+                    f"{metric} {needs}" if required else f"must be empty for metric {metric}",
+                )
             )
-        )
     if "subject_types" in spec:
         rules.append(
             (
