@@ -15,15 +15,11 @@ STATUS_COLOURS = {
     "withdrawn": "#D55E00",
     "not_stated": "#999999",
 }
+# Stages (atlas.counting.STAGES): the statuses in the same colours, paused and withdrawn as one, in stage order.
 STATUS_GROUP_COLOURS = {
-    "bid": "#F0E442",
-    "announced": "#56B4E9",
-    "selected": "#999933",
-    "contracted": "#0072B2",
-    "under_construction": "#E69F00",
-    "operational": "#009E73",
-    "paused_or_withdrawn": "#CC79A7",
-    "not_stated": "#999999",
+    **{s: c for s, c in STATUS_COLOURS.items() if s not in ("paused", "withdrawn", "not_stated")},
+    "paused_or_withdrawn": STATUS_COLOURS["paused"],
+    "not_stated": STATUS_COLOURS["not_stated"],
 }
 KIND_COLOURS = {
     "ai_factory": "#0072B2",
