@@ -112,6 +112,17 @@ def offline_page(page):
     assert blocked == [], f"requests to other hosts were attempted: {blocked}"
 
 
+SIZES = {"desktop": (1920, 1080), "laptop": (1280, 720), "phone": (390, 844)}
+
+
+def open_at(page, url: str, size: str) -> None:
+    """Open `url` at one of the SIZES and wait until the app has drawn it."""
+    width, height = SIZES[size]
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(url)
+    wait_for_app(page)
+
+
 def wait_for_app(page) -> None:
     """Wait until Streamlit has finished running the script."""
     page.wait_for_selector('[data-testid="stApp"]')

@@ -9,20 +9,12 @@ from playwright.sync_api import expect
 
 from atlas.load import load_dataset
 from components.present import story_subject, story_target
-from tests.browser.conftest import wait_for_app
+from tests.browser.conftest import SIZES, open_at, wait_for_app
 
 pytestmark = pytest.mark.browser
 expect.set_options(timeout=20_000)  # a loaded 2-core CI machine renders slowly
 
-SIZES = {"desktop": (1920, 1080), "laptop": (1280, 720), "phone": (390, 844)}
 FORBIDDEN = ["None", "nan", "NaN", "<NA>", "data_centre_campus", "under_construction", "gpu_count", "site_id", "iso3"]
-
-
-def open_at(page, url: str, size: str) -> None:
-    width, height = SIZES[size]
-    page.set_viewport_size({"width": width, "height": height})
-    page.goto(url)
-    wait_for_app(page)
 
 
 def stories():

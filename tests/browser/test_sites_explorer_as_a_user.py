@@ -5,19 +5,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import wait_for_app
+from tests.browser.conftest import SIZES, open_at, wait_for_app
 
 pytestmark = pytest.mark.browser
-
-SIZES = {"desktop": (1920, 1080), "laptop": (1280, 720), "phone": (390, 844)}
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_a_typed_search_narrows_the_table_at_each_size(offline_page, app_url, size):
-    width, height = SIZES[size]
-    offline_page.set_viewport_size({"width": width, "height": height})
-    offline_page.goto(app_url + "/sites")
-    wait_for_app(offline_page)
+    open_at(offline_page, app_url + "/sites", size)
     caption = offline_page.get_by_test_id("stCaptionContainer").filter(has_text="sites. “In totals”")
     total = int(re.search(r"of ([\d,]+) sites", caption.inner_text()).group(1).replace(",", ""))
     assert total >= 100
@@ -34,9 +29,7 @@ def test_a_typed_search_narrows_the_table_at_each_size(offline_page, app_url, si
 
 
 def test_picking_a_row_opens_the_site_profile(offline_page, app_url):
-    offline_page.set_viewport_size({"width": 1280, "height": 720})
-    offline_page.goto(app_url + "/sites?q=jupiter&sort=name")
-    wait_for_app(offline_page)
+    open_at(offline_page, app_url + "/sites?q=jupiter&sort=name", "laptop")
     grid = offline_page.locator(".st-key-table_sites_table [data-testid='stDataFrame']")
     grid.wait_for()
     grid.scroll_into_view_if_needed()

@@ -9,12 +9,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import wait_for_app
+from tests.browser.conftest import SIZES, open_at, wait_for_app
 
 pytestmark = pytest.mark.browser
 
 COUNTRIES = ["Germany", "France", "Italy", "Spain", "Netherlands", "Sweden"]
-SIZES = {"desktop": (1920, 1080), "laptop": (1280, 720), "phone": (390, 844)}
 
 
 def assert_no_error(page) -> None:
@@ -50,10 +49,7 @@ def test_compare_countries_picked_in_the_widget(offline_page, app_url, count):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_compare_survives_reload_of_its_own_url_at_each_size(offline_page, app_url, size):
-    width, height = SIZES[size]
-    offline_page.set_viewport_size({"width": width, "height": height})
-    offline_page.goto(app_url + "/compare")
-    wait_for_app(offline_page)
+    open_at(offline_page, app_url + "/compare", size)
     if size == "phone":  # the sidebar starts collapsed on a narrow screen, so it covers nothing
         assert offline_page.get_by_test_id("stSidebar").get_attribute("data-collapsed") == "true"
     pick(offline_page, "Countries (2 to 6)", "Germany")
@@ -77,10 +73,7 @@ def tile(page, label: str) -> str:
 
 @pytest.mark.parametrize("size", ["desktop", "laptop"])
 def test_as_of_date_typed_and_confirmed_with_enter(offline_page, app_url, size):
-    width, height = SIZES[size]
-    offline_page.set_viewport_size({"width": width, "height": height})
-    offline_page.goto(app_url + "/")
-    wait_for_app(offline_page)
+    open_at(offline_page, app_url + "/", size)
     latest = tile(offline_page, "Sites")
     box = offline_page.get_by_role("textbox", name="As of (YYYY-MM-DD)")
     box.click()
