@@ -15,6 +15,8 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from atlas.resolve import claims_as_of
+
 DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 NUMERIC_TEXT = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 ENCODING = "utf-8-sig"
@@ -84,7 +86,7 @@ def with_provenance(
 
     `key` is the column of `frame` holding the subject id (site_id, iso3, …).
     """
-    known = claims[claims.claimed_on <= as_of]
+    known = claims_as_of(claims, as_of)
     return _add_sources(frame, known.subject_id.where(known.subject_type == subject_type), known, sources, key, as_of)
 
 
@@ -92,7 +94,7 @@ def country_provenance(
     frame: pd.DataFrame, sites: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFrame, as_of: pd.Timestamp
 ) -> pd.DataFrame:
     """A country table plus the sources behind its sites' claims and its own national claims."""
-    known = claims[claims.claimed_on <= as_of]
+    known = claims_as_of(claims, as_of)
     site_country = known.subject_id.map(sites.set_index("site_id").country)
     iso3 = site_country.where(known.subject_type == "site", known.subject_id.where(known.subject_type == "country"))
     return _add_sources(frame, iso3, known, sources, "iso3", as_of)

@@ -31,6 +31,10 @@ class Filters:
     def is_default(self) -> bool:
         return self == Filters()
 
+    def effective_as_of(self, data_as_of: pd.Timestamp) -> pd.Timestamp:
+        """The date the figures are for: the one picked, or the data's own (its newest claim)."""
+        return self.as_of if self.as_of is not None else data_as_of
+
 
 def apply(sites: pd.DataFrame, roles: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """Rows of a site table (see `atlas.metrics.site_table`) that pass the filters."""

@@ -273,12 +273,12 @@ def story_queries(contract: Contract, frames: Frames) -> list[Problem]:
     """Each story's query string uses only its page's parameters and the shared filters, with valid values."""
     from urllib.parse import parse_qs
 
-    from atlas import urlstate
+    from atlas import pages, urlstate
 
     stories = frames.get("stories")
     if stories is None or "stories" not in {r.name for r in contract.resources}:
         return []
-    allowed = contract.resource("stories").extras.get("x_page_params", {})
+    allowed = {page.key: pages.param_names(page.key) for page in pages.PAGES}
     tables = {
         "country": ("countries", "iso3"),
         "org": ("organisations", "org_id"),

@@ -6,6 +6,8 @@ checks that, so a new code cannot reach a table as a raw identifier.
 
 import re
 
+from atlas import pages
+
 STATUS = {
     "bid": "Bid (not selected)",
     "announced": "Announced plan",
@@ -135,21 +137,7 @@ RELATION = {
     "within_zone": "Within zone",
     "phase_of": "Phase of",
 }
-PAGE = {
-    "overview": "Overview",
-    "map": "Europe map",
-    "timeline": "Timeline",
-    "network": "Partner network",
-    "compare": "Compare countries",
-    "country": "Country profile",
-    "organisation": "Organisation profile",
-    "site": "Site profile",
-    "sources": "Sources",
-    "coverage": "Coverage",
-    "methodology": "Methodology",
-    "changes": "What changed",
-    "sites": "Sites explorer",
-}
+PAGE = pages.labels()
 
 # The label of each contract vocabulary: (resource, field) -> codes -> words.
 VOCABULARIES = {

@@ -14,10 +14,13 @@ expected-online changes over time are history, not conflict.
 
 import pandas as pd
 
+from atlas.contract import load_contract
+
 GROUP = ["subject_type", "subject_id", "metric"]
 CONFIDENCE_RANK = {"reported": 0, "estimated": 1, "derived": 2, "low": 3}
 SOURCE_RANK = {"primary": 0, "secondary": 1}
-NUMERIC_METRICS = {"gpu_count", "compute_exaflops", "power_mw", "investment", "site_count"}
+# The metrics whose conflicts compare values (text metrics compare wording): read from the contract.
+NUMERIC_METRICS = frozenset(m for m, spec in load_contract().metrics.items() if spec.get("kind") == "number")
 
 
 def claims_as_of(claims: pd.DataFrame, as_of: pd.Timestamp | None) -> pd.DataFrame:

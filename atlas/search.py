@@ -10,7 +10,12 @@ from atlas.labels import KIND, ORG_KIND
 from atlas.load import Dataset
 
 # What each kind of entry opens: the profile page and its parameter.
-TARGETS = {"site": ("site", "site"), "organisation": ("organisation", "org_id"), "country": ("country", "iso3")}
+TARGETS = {
+    "site": ("site", "site"),
+    "organisation": ("organisation", "org_id"),
+    "country": ("country", "iso3"),
+    "programme": ("programme", "programme_id"),
+}
 
 
 def search_index(ds: Dataset) -> pd.DataFrame:

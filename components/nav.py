@@ -2,24 +2,10 @@
 
 import streamlit as st
 
-from atlas import urlstate
+from atlas import pages, urlstate
 from atlas.filters import Filters
 
-PAGES = {
-    "overview": "views/overview.py",
-    "map": "views/europe_map.py",
-    "country": "views/country.py",
-    "organisation": "views/organisation.py",
-    "site": "views/site.py",
-    "network": "views/network.py",
-    "timeline": "views/timeline.py",
-    "compare": "views/compare.py",
-    "sites": "views/sites.py",
-    "changes": "views/changes.py",
-    "sources": "views/sources.py",
-    "coverage": "views/coverage.py",
-    "methodology": "views/methodology.py",
-}
+PAGES = pages.files()  # page key -> view file, from the registry
 
 
 def target(filters: Filters, **changes) -> dict[str, str]:
@@ -43,6 +29,16 @@ def open_country(filters: Filters, iso3: str) -> None:
 def open_organisation(filters: Filters, org_id: str) -> None:
     """The organisation's profile; the global Organisation filter is left as it is."""
     go("organisation", filters, org_id=org_id)
+
+
+def programme_link(filters: Filters, programme_id: str, label: str) -> None:
+    """A link to a programme's profile, with the sidebar filters in its URL."""
+    st.page_link(
+        PAGES["programme"],
+        label=label,
+        icon=":material/campaign:",
+        query_params=target(filters, programme_id=programme_id),
+    )
 
 
 def open_site(filters: Filters, site_id: str) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from atlas import urlstate
+from atlas import pages, urlstate
 from atlas.counting import counted_stages
 from atlas.filters import Filters
 from atlas.load import Dataset
@@ -48,7 +48,7 @@ class Context:
     @property
     def as_of(self) -> pd.Timestamp:
         """The effective as-of date: the one picked, or the data's own."""
-        return self.filters.as_of if self.filters.as_of is not None else self.ds.as_of
+        return self.filters.effective_as_of(self.ds.as_of)
 
     @property
     def as_of_label(self) -> str:
@@ -57,17 +57,15 @@ class Context:
         return f"data as of {self.ds.as_of:%Y-%m-%d}"
 
 
-def start(page: str, specs=None, widgets: dict[str, str] | None = None) -> Context:
+def start(page: str) -> Context:
     """Load data (or show the error page), render the sidebar and return the page's context.
 
-    `specs` is a list of the page's parameters, or a function of the dataset returning one
-    (for parameters whose options are ids). `widgets` maps each page parameter to the key of the widget that edits it, so a new URL
-    can reset that widget.
+    The page's parameters, and the widgets that edit them, come from the page registry
+    (`atlas.pages`).
     """
     ds = dataset()
-    if callable(specs):
-        specs = specs(ds)
-    filters, params, notices = state.init_state(ds, page, specs or [], widgets or {})
+    specs = pages.specs(page, ds.tables)
+    filters, params, notices = state.init_state(ds, page, specs, pages.widgets(page))
     presenting, story, present_notices = presentation_state(ds)
     if presenting:
         story_bar(ds, story)
@@ -103,14 +101,14 @@ def caption_filters(ctx: Context) -> None:
     st.caption(md(" · ".join(parts)))
 
 
-def run(page: str, specs=None, widgets: dict[str, str] | None = None, *, render) -> None:
+def run(page: str, *, render) -> None:
     """Run a view: start, draw with `render(ctx)`, then finish with the parameters it returns.
 
     An exception inside the view becomes a friendly message with an error id; the traceback
     goes only to the server log. Streamlit's own control flow (stop, rerun, page switches) is
     a BaseException and passes through untouched.
     """
-    ctx = start(page, specs, widgets)
+    ctx = start(page)
     try:
         values = render(ctx) or {}
     except Exception:

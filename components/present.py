@@ -6,6 +6,7 @@ from urllib.parse import parse_qs
 import streamlit as st
 import streamlit.components.v1 as components
 
+from atlas import pages
 from atlas.load import Dataset
 from atlas.urlstate import ParamSpec, parse
 from components.nav import PAGES
@@ -63,14 +64,6 @@ PRESENTATION_JS = """<script>
 })();
 </script>"""
 # The element each story is about, by page (and, where a page has more than one, by parameter).
-SUBJECTS = {
-    "overview": {"precision": "reconciliation", "": None},
-    "map": {"": "europe_map"},
-    "timeline": {"": "table_tl_slips"},
-    "coverage": {"": "coverage_heatmap"},
-    "network": {"": "network"},
-    "changes": {"": "table_dl_changes"},
-}
 
 
 def presentation_state(ds: Dataset) -> tuple[bool, int, list[str]]:
@@ -92,12 +85,8 @@ def story_target(ds: Dataset, number: int) -> tuple[str, dict[str, str]]:
 
 
 def story_subject(page: str, query: dict[str, str]) -> str | None:
-    """The key of the element a story is about, or None when it is the top of the page."""
-    choices = SUBJECTS.get(page, {})
-    for param, key in choices.items():
-        if param and param in query:
-            return key
-    return choices.get("")
+    """The key of the element a story is about (from the page registry), or None for the top of the page."""
+    return pages.story_subject(page, query)
 
 
 def story_bar(ds: Dataset, number: int) -> None:

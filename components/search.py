@@ -42,8 +42,5 @@ def search_box(ds: Dataset, filters: Filters) -> None:
     target = st.session_state.pop(PENDING, None)
     if target:
         kind, entry = target
-        if kind == "programme":
-            go("map", filters.with_(programmes=(entry,)))
-        else:
-            page, param = TARGETS[kind]
-            go(page, filters, **{param: entry})
+        page, param = TARGETS[kind]
+        go(page, filters, **{param: entry})

@@ -121,7 +121,7 @@ def capacity_chart(table: pd.DataFrame, unit: str) -> go.Figure:
 
 
 def totals_over_time_chart(frame: pd.DataFrame, metric: str, unit: str) -> go.Figure:
-    """What the ledger knew at each quarter end: `metric` stacked by stage (unknown stages drawn as gaps)."""
+    """What the ledger knew at each month end: `metric` stacked by stage (unknown stages drawn as gaps)."""
     fig = go.Figure()
     days = sorted(frame.as_of.unique())
     for group, colour in STATUS_GROUP_COLOURS.items():
@@ -138,7 +138,7 @@ def totals_over_time_chart(frame: pd.DataFrame, metric: str, unit: str) -> go.Fi
             opacity=0.55 if group == "bid" else 1.0,
             hovertemplate=f"{plain(STATUS_GROUP[group])}: %{{y:,.0f}} {plain(unit)} known by %{{x|%Y-%m-%d}}<extra></extra>",
         )
-    fig.update_layout(yaxis_title=plain(unit), xaxis_title="known by (quarter end)")
+    fig.update_layout(yaxis_title=plain(unit), xaxis_title="known by (month end)")
     return _layout(fig)
 
 

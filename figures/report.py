@@ -26,6 +26,7 @@ from atlas.labels import STATUS
 from atlas.load import Dataset
 from atlas.metrics import country_table, kpis, site_table
 from atlas.reconcile import reconcile
+from atlas.resolve import claims_as_of
 from atlas.timeline import events_in_scope, events_per_month
 from atlas.urlstate import filters_from_query
 from figures.charts import events_chart
@@ -116,7 +117,7 @@ def build_html(ds: Dataset, filters: Filters) -> str:
     stages = counted_stages(filters)
     countries = country_table(ds, sites, filters.countries, stages)
     totals = kpis(sites, stages)
-    as_of = filters.as_of or ds.as_of
+    as_of = filters.effective_as_of(ds.as_of)
     scope = "; ".join(f"{k}={v}" for k, v in urlstate.encode_filters(filters).items()) or "all sites"
     tiles = [
         ("Sites", f"{totals['sites']:,}"),
@@ -132,7 +133,7 @@ def build_html(ds: Dataset, filters: Filters) -> str:
     events = events_in_scope(ds.events, sites, filters)
     cited = ds.sources[
         ds.sources.source_id.isin(
-            ds.claims[ds.claims.subject_id.isin(sites.site_id) & (ds.claims.claimed_on <= as_of)].source_id
+            claims_as_of(ds.claims, as_of).loc[lambda c: c.subject_id.isin(sites.site_id)].source_id
         )
     ]
     map_fig = europe_map(

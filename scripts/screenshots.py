@@ -1,4 +1,8 @@
-"""Capture a screenshot of every view into docs/screenshots/ (needs Debian's chromium).
+"""Screenshots of every view into docs/screenshots/ (needs Debian's chromium), named <view>-<W>x<H>.png.
+
+Every page in the registry at laptop size (1280×720, the first screen a reader sees), the main
+pages also at desktop (1920×1080) and phone (390×844) size, and each presentation story at the
+two projector sizes. Only requests to the app's own host are let through.
 
 Usage: python scripts/screenshots.py [BASE_URL]   (default: starts its own server)
 """
@@ -12,25 +16,43 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from atlas import pages as registry  # noqa: E402 -- after the repository root is on the path
+from atlas.load import load_dataset  # noqa: E402
+
 OUT = ROOT / "docs" / "screenshots"
-VIEWS = {
-    "overview": "/",
-    "map": "/map",
-    "timeline": "/timeline",
-    "network": "/network?country=FRA",
-    "compare": "/compare?compare=FRA,DEU,GBR,ITA,ESP",
-    "country": "/country?iso3=FRA",
-    "organisation": "/organisation?org_id=nscale",
-    "site": "/site?site=fra-mistral-compute",
-    "sources": "/sources",
-    "coverage": "/coverage",
-    "methodology": "/methodology",
-}
+SIZES = {"desktop": (1920, 1080), "laptop": (1280, 720), "phone": (390, 844)}
+EVERY_SIZE = {"overview", "map", "country", "programme", "sites"}
+
+
+def shots() -> list[tuple[str, str, tuple[int, int]]]:
+    """(file name, path, viewport) of every screenshot."""
+    out = []
+    for page in registry.PAGES:
+        path = f"/{page.url_path}" + (f"?{page.example}" if page.example else "")
+        for size in SIZES.values() if page.key in EVERY_SIZE else [SIZES["laptop"]]:
+            out.append((f"{page.key}-{size[0]}x{size[1]}", path, size))
+    for number in load_dataset().stories.story_id:
+        for size in (SIZES["desktop"], SIZES["laptop"]):
+            out.append((f"present-story{number}-{size[0]}x{size[1]}", f"/?present=1&story={number}", size))
+    return out
 
 
 def serve(port: int) -> subprocess.Popen:
     process = subprocess.Popen(  # noqa: S603 -- fixed command line
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -54,14 +76,16 @@ def main() -> None:
             executable_path="/usr/bin/chromium",
             args=["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
         )
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort())
-        for name, path in VIEWS.items():
+        for name, path, (width, height) in shots():
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort())
             page.goto(base + path)
             page.wait_for_selector('[data-testid="stApp"]')
+            page.wait_for_selector('[data-testid="stMain"] [data-testid="stElementContainer"]', timeout=60_000)
             page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
             page.wait_for_timeout(2500)
             page.screenshot(path=OUT / f"{name}.png")
+            page.close()
             print(f"docs/screenshots/{name}.png")
         browser.close()
     if process:

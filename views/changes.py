@@ -9,7 +9,6 @@ import pandas as pd
 import streamlit as st
 
 from atlas.changes import KINDS, changes, summary
-from atlas.urlstate import ParamSpec
 from components.data import cached_result
 from components.page import Context, caption_filters, run
 from components.tables import show_table
@@ -46,14 +45,6 @@ LABELS = {
 PROFILE_PAGES = {"site": ("site", "site"), "country": ("country", "country"), "organisation": ("organisation", "org")}
 
 
-def specs(ds) -> list[ParamSpec]:
-    first, last = ds.claims.claimed_on.min(), pd.Timestamp.today().normalize()
-    return [
-        ParamSpec("since", "date", default=None, min_date=first, max_date=last),
-        ParamSpec("until", "date", default=None, min_date=first, max_date=last),
-    ]
-
-
 def profile_links(frame: pd.DataFrame) -> pd.Series:
     """A relative link to each row's profile page (site, country or organisation), empty otherwise."""
     links = pd.Series(pd.NA, index=frame.index, dtype="string")
@@ -65,7 +56,7 @@ def profile_links(frame: pd.DataFrame) -> pd.Series:
 
 def _window(ctx: Context) -> tuple[pd.Timestamp, pd.Timestamp]:
     """The two dates from the pickers (seeded from the URL; default: 90 days before the as-of date)."""
-    as_of = pd.Timestamp(ctx.filters.as_of or ctx.ds.as_of)
+    as_of = pd.Timestamp(ctx.as_of)
     first = ctx.ds.claims.claimed_on.min().date()
     until_default = pd.Timestamp(ctx.params.get("until") or as_of).date()
     since_default = pd.Timestamp(ctx.params.get("since") or as_of - pd.Timedelta(days=DEFAULT_DAYS)).date()
@@ -138,9 +129,9 @@ def render(ctx: Context) -> dict:
             ),
             labels=LABELS,
         )
-    as_of = pd.Timestamp(ctx.filters.as_of or ctx.ds.as_of)
+    as_of = pd.Timestamp(ctx.as_of)
     default_since = as_of - pd.Timedelta(days=DEFAULT_DAYS)
     return {"since": since if since != default_since else None, "until": until if until != as_of else None}
 
 
-run(PAGE, specs, {"since": "chg_since", "until": "chg_until"}, render=render)
+run(PAGE, render=render)

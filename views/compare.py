@@ -6,7 +6,6 @@ from atlas.export import country_provenance
 from atlas.filters import apply
 from atlas.labels import METRIC
 from atlas.metrics import country_table
-from atlas.urlstate import ParamSpec
 from components.images import image_config
 from components.page import Context, run
 from components.tables import show_table
@@ -63,7 +62,7 @@ def render(ctx: Context) -> dict:
         *[m for m in METRIC if m != "n_sites"],
         *[f"{m}_per_million" for m in METRIC],
     ]
-    as_of = ctx.filters.as_of or ds.as_of
+    as_of = ctx.as_of
     show_table(
         table[["iso3", *columns]],
         "cmp_table",
@@ -77,9 +76,4 @@ def render(ctx: Context) -> dict:
     return {"compare": tuple(chosen)}
 
 
-run(
-    PAGE,
-    lambda ds: [ParamSpec("compare", "list", frozenset(ds.countries.iso3), ())],
-    {"compare": "cmp_countries"},
-    render=render,
-)
+run(PAGE, render=render)

@@ -8,7 +8,6 @@ from atlas.filters import apply
 from atlas.labels import METRIC
 from atlas.metrics import benchmarks, country_table
 from atlas.timeline import events_in_scope, events_per_month
-from atlas.urlstate import ParamSpec
 from components.data import cached_figure
 from components.images import image_config
 from components.nav import back_links, open_organisation, open_site, point_site, selected_point, selected_row
@@ -97,7 +96,7 @@ def render(ctx: Context) -> dict:
             st.info("No site in this country matches the filters: zero recorded.")
         else:
             shown = sites[["site_id", *SITE_TABLE_COLUMNS]]
-            as_of = ctx.filters.as_of or ds.as_of
+            as_of = ctx.as_of
             event = show_table(
                 shown,
                 "country_sites",
@@ -164,20 +163,15 @@ def render(ctx: Context) -> dict:
         st.caption("No dated event recorded.")
     else:
         st.plotly_chart(events_chart(events_per_month(events)), config=image_config(CHART_CONFIG), key="country_events")
-        event_table(events, ds.sources, "country_event_log", f"atlas-{iso3}-events.csv", ctx.filters.as_of or ds.as_of)
+        event_table(events, ds.sources, "country_event_log", f"atlas-{iso3}-events.csv", ctx.as_of)
 
     st.subheader("Every claim behind these figures")
     claims_shown = claims_about(ds, ("country", iso3, names[iso3]), sites, ctx.filters.as_of)
     st.caption(f"{len(claims_shown)} claims from {claims_shown.url.nunique()} sources")
-    stamp = f"{ctx.filters.as_of or ds.as_of:%Y-%m-%d}"
+    stamp = f"{ctx.as_of:%Y-%m-%d}"
     show_table(claims_shown, "country_claims", f"atlas-{iso3}-claims.csv", download=claims_shown.assign(as_of=stamp))
     back_links()
     return {"iso3": iso3}
 
 
-run(
-    PAGE,
-    lambda ds: [ParamSpec("iso3", "id", frozenset(ds.countries.iso3), None)],
-    {"iso3": "country_pick"},
-    render=render,
-)
+run(PAGE, render=render)

@@ -20,7 +20,7 @@ def render(ctx: Context) -> dict:
     ds = ctx.ds
     st.title("Coverage and data quality")
     caption_filters(ctx)
-    as_of = ctx.filters.as_of or ds.as_of
+    as_of = ctx.as_of
     cov = coverage_by_country(ctx.sites, ds.countries, as_of)
     fields = coverage_by_field(ctx.sites)
     cols = st.columns(4)

@@ -5,7 +5,6 @@ import streamlit as st
 from atlas.details import SITE_TABLE_COLUMNS
 from atlas.export import country_provenance, with_provenance
 from atlas.labels import METRIC, SCALE
-from atlas.urlstate import ParamSpec
 from components.data import cached_figure
 from components.images import image_config
 from components.nav import open_country, open_site, point_site, selected_point
@@ -14,11 +13,6 @@ from components.tables import show_table
 from figures.maps import MAP_CONFIG, europe_map, metric_column
 
 PAGE = "map"
-SPECS = [
-    ParamSpec("metric", "choice", frozenset(METRIC), "gpu_count"),
-    ParamSpec("scale", "choice", frozenset(SCALE), "absolute"),
-    ParamSpec("colour", "choice", frozenset({"status", "kind"}), "status"),
-]
 
 
 def render(ctx: Context) -> dict:
@@ -86,7 +80,7 @@ def render(ctx: Context) -> dict:
     table = table.loc[:, ~table.columns.duplicated()].sort_values(column, ascending=False, na_position="last")
     if focus:
         table = table[table.iso3.isin(focus)]
-    as_of = ctx.filters.as_of or ctx.ds.as_of
+    as_of = ctx.as_of
     with side:
         st.markdown("**Countries, ranked by the colour**")
         show_table(
@@ -122,4 +116,4 @@ def render(ctx: Context) -> dict:
     }
 
 
-run(PAGE, SPECS, {"metric": "map_metric", "scale": "map_scale", "colour": "map_colour"}, render=render)
+run(PAGE, render=render)

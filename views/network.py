@@ -4,7 +4,6 @@ import streamlit as st
 
 from atlas.labels import ROLE
 from atlas.network import layered_nodes, network_edges, partner_pairs, top_partners
-from atlas.urlstate import ParamSpec
 from components.images import image_config
 from components.nav import open_country, open_organisation, open_site, selected_point, selected_row
 from components.page import Context, caption_filters, run
@@ -76,7 +75,7 @@ def partners(ctx: Context, edges) -> None:
         names = dict(zip(pairs.name_a, pairs.org_a, strict=True)) | dict(zip(pairs.name_b, pairs.org_b, strict=True))
         if org_id := next((o for n, o in names.items() if plain(n[:32]) == point["y"]), None):
             open_organisation(ctx.filters, org_id)
-    stamp = f"{ctx.filters.as_of or ctx.ds.as_of:%Y-%m-%d}"
+    stamp = f"{ctx.as_of:%Y-%m-%d}"
     event = show_table(
         pairs,
         "network_pairs",
@@ -113,24 +112,11 @@ def full_graph(ctx: Context, edges) -> None:
         f"{edges.org_id.nunique()} organisations · {edges.site_id.nunique()} sites · {edges.country.nunique()} countries · {len(edges)} links. Click a node to open its profile."
     )
     sources = ctx.ds.sources[["source_id", "url"]]
-    stamp = f"{ctx.filters.as_of or ctx.ds.as_of:%Y-%m-%d}"
+    stamp = f"{ctx.as_of:%Y-%m-%d}"
     shown = edges[["org_id", "org_name", "role", "site_id", "site_name", "country", "source_id"]].merge(
         sources, on="source_id", how="left"
     )
     show_table(shown, "network_links", "atlas-network.csv", download=shown.assign(as_of=stamp))
 
 
-run(
-    PAGE,
-    [
-        ParamSpec(
-            "role",
-            "choice",
-            frozenset({"all", "operator", "owner", "investor", "gpu_supplier", "anchor_tenant", "partner"}),
-            "all",
-        ),
-        ParamSpec("view", "choice", frozenset(VIEWS), "partners"),
-    ],
-    {"role": "net_role", "view": "net_view"},
-    render=render,
-)
+run(PAGE, render=render)

@@ -8,7 +8,6 @@ from atlas.filters import apply
 from atlas.labels import ORG_KIND
 from atlas.metrics import kpis
 from atlas.timeline import events_for, events_per_month
-from atlas.urlstate import ParamSpec
 from components.images import image_config
 from components.nav import back_links, open_country, open_site, selected_row
 from components.page import Context, run
@@ -92,7 +91,7 @@ def render(ctx: Context) -> dict:
         st.caption("No dated event names this organisation.")
     else:
         st.plotly_chart(events_chart(events_per_month(events)), config=image_config(CHART_CONFIG), key="org_events")
-        event_table(events, ds.sources, "org_event_log", f"atlas-{org_id}-events.csv", ctx.filters.as_of or ds.as_of)
+        event_table(events, ds.sources, "org_event_log", f"atlas-{org_id}-events.csv", ctx.as_of)
 
     st.subheader("Claims")
     claims_shown = claims_about(
@@ -100,15 +99,10 @@ def render(ctx: Context) -> dict:
     )
     own = int((claims_shown.subject == org["name"]).sum())
     st.caption(f"{own:,} claims about the organisation itself, {len(claims_shown) - own:,} about its sites")
-    stamp = f"{ctx.filters.as_of or ds.as_of:%Y-%m-%d}"
+    stamp = f"{ctx.as_of:%Y-%m-%d}"
     show_table(claims_shown, "org_claims", f"atlas-{org_id}-claims.csv", download=claims_shown.assign(as_of=stamp))
     back_links()
     return {"org_id": org_id}
 
 
-run(
-    PAGE,
-    lambda ds: [ParamSpec("org_id", "id", frozenset(ds.organisations.org_id), None)],
-    {"org_id": "org_pick"},
-    render=render,
-)
+run(PAGE, render=render)

@@ -9,10 +9,10 @@ import streamlit as st
 
 from atlas.labels import STATUS_GROUP
 from atlas.metrics import kpis, status_split
-from atlas.reconcile import reconcile
-from atlas.urlstate import ParamSpec
+from atlas.reconcile import GTC_PROGRAMME, reconcile
 from components.data import cached_result
 from components.images import image_config
+from components.nav import programme_link
 from components.page import Context, caption_filters, run
 from components.tables import show_table
 from figures.charts import CHART_CONFIG, reconciliation_chart
@@ -21,11 +21,6 @@ from figures.svg import stage_split_spec, to_svg
 from figures.text import md, money, number
 
 PAGE = "overview"
-SPECS = [
-    ParamSpec("precision", "choice", frozenset({"FP4", "FP8"}), "FP4"),
-    ParamSpec("scope", "choice", frozenset({"blackwell", "programme"}), "blackwell"),
-    ParamSpec("detail", "flag", default=False),
-]
 SPLITS = {"gpu_count": "Accelerators (chips)", "h100e": "H100-equivalents", "power_mw": "Power (MW)"}
 
 
@@ -82,6 +77,7 @@ def render(ctx: Context) -> dict:
             st.markdown(f"**{md(title)}:** {md(stage_figures(split))}")
 
     st.subheader("Headline check: “more than 3,000 exaflops” (GTC Paris, June 2025)")
+    programme_link(ctx.filters, GTC_PROGRAMME, "What the GTC Paris announcement named: its sites, partners and claims")
     controls = st.columns(2)
     precision = (
         controls[0].segmented_control(
@@ -166,4 +162,4 @@ def headline_detail(rec, headline: float, precision: str) -> None:
             )
 
 
-run(PAGE, SPECS, {"precision": "ov_precision", "scope": "ov_scope", "detail": "ov_detail"}, render=render)
+run(PAGE, render=render)

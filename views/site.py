@@ -10,7 +10,6 @@ from atlas.history import delays, expected_online_history, status_history
 from atlas.labels import CLAIM_METRIC, KIND, POWER_BASIS, SOURCE_TYPE, STATUS, STATUS_SHORT
 from atlas.resolve import claims_as_of, resolve
 from atlas.timeline import events_for
-from atlas.urlstate import ParamSpec
 from components.downloads import csv_button
 from components.images import image_config
 from components.nav import back_links, open_organisation, selected_row
@@ -126,7 +125,7 @@ def render(ctx: Context) -> dict:
                 hide=("metric",),
             )
 
-    stamp = f"{as_of or ds.as_of:%Y-%m-%d}"
+    stamp = f"{ctx.as_of:%Y-%m-%d}"
     csv_button(
         table.assign(site_id=site_id, as_of=stamp),
         f"atlas-{site_id}-claims.csv",
@@ -176,7 +175,7 @@ def render(ctx: Context) -> dict:
     events = events_for(ds.events, ds.sites[ds.sites.site_id == site_id], as_of=as_of)
     if len(events):
         st.subheader("Timeline")
-        event_table(events, ds.sources, "site_event_log", f"atlas-{site_id}-events.csv", as_of or ds.as_of)
+        event_table(events, ds.sources, "site_event_log", f"atlas-{site_id}-events.csv", ctx.as_of)
     st.subheader("Sources cited")
     cited = ds.sources[ds.sources.source_id.isin(claims.source_id)].sort_values("published_on", ascending=False)
     st.markdown(
@@ -189,4 +188,4 @@ def render(ctx: Context) -> dict:
     return {"site": site_id}
 
 
-run(PAGE, lambda ds: [ParamSpec("site", "id", frozenset(ds.sites.site_id), None)], {"site": "site_pick"}, render=render)
+run(PAGE, render=render)

@@ -2,10 +2,8 @@
 
 import streamlit as st
 
-from atlas.counting import STAGES
 from atlas.explorer import SORT_LABELS, SORTS, explorer_table, narrow, sort, stage_options
 from atlas.labels import STATUS_GROUP
-from atlas.urlstate import ParamSpec
 from components.nav import open_site, selected_row
 from components.page import Context, caption_filters, run
 from components.tables import show_table
@@ -13,11 +11,6 @@ from figures.scope import scope_words
 from figures.text import md
 
 PAGE = "sites"
-SPECS = [
-    ParamSpec("q", "text", default=""),
-    ParamSpec("stage", "list", frozenset(STAGES), ()),
-    ParamSpec("sort", "choice", frozenset(SORTS), "updated"),
-]
 LABELS = {"name": "Site", "country_name": "Country", "parent_name": "Part of", "stage": "Stage"}
 
 
@@ -72,4 +65,4 @@ def render(ctx: Context) -> dict:
     return {"q": query.strip(), "stage": tuple(picked), "sort": order if order != "updated" else ""}
 
 
-run(PAGE, SPECS, {"q": "sites_q", "stage": "sites_stage", "sort": "sites_sort"}, render=render)
+run(PAGE, render=render)

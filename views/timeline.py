@@ -2,11 +2,10 @@
 
 import streamlit as st
 
-from atlas.evolution import totals_over_time
+from atlas.evolution import ledgers_over_time, totals_over_time
 from atlas.history import delays, expected_online_history
 from atlas.resolve import claims_as_of
 from atlas.timeline import capacity_by_quarter, capacity_left_out, events_in_scope, events_per_month
-from atlas.urlstate import ParamSpec
 from components.data import cached_result
 from components.images import image_config
 from components.page import Context, caption_filters, run
@@ -20,10 +19,17 @@ UNITS = {"gpu_count": "accelerators", "h100e": "H100-equivalents", "power_mw": "
 
 
 def totals_over_time_section(ctx: Context, metric: str) -> None:
-    """Totals as the ledger knew them at each quarter end, by stage, in the unit picked above."""
-    st.subheader("How the totals grew, as known at each quarter end")
+    """Totals as the ledger knew them at each month end, by stage, in the unit picked above."""
+    st.subheader("How the totals grew, as known at each month end")
+    data = f"{ctx.ds.version}|{ctx.as_of:%Y-%m-%d}"
+    ledgers = cached_result(
+        "ledgers_over_time", str(ctx.ds.directory), data, lambda: ledgers_over_time(ctx.ds, ctx.as_of)
+    )
     frame = cached_result(
-        "totals_over_time", str(ctx.ds.directory), ctx.key, lambda: totals_over_time(ctx.ds, ctx.filters)
+        "totals_over_time",
+        str(ctx.ds.directory),
+        f"{data}|{ctx.key}",
+        lambda: totals_over_time(ctx.ds, ctx.filters, ledgers),
     )
     everything = st.toggle("Include bids and paused or withdrawn sites", key="tl_all_stages")
     shown = frame if everything else frame[frame.stage.isin(ctx.stages)]
@@ -126,8 +132,8 @@ def render(ctx: Context) -> dict:
             labels={"name": "Site"},
         )
     st.subheader("Event log")
-    event_table(events, ds.sources, "tl_event_log", "atlas-events.csv", ctx.filters.as_of or ds.as_of)
+    event_table(events, ds.sources, "tl_event_log", "atlas-events.csv", ctx.as_of)
     return {"capacity": capacity if capacity != "power_mw" else ""}
 
 
-run(PAGE, [ParamSpec("capacity", "choice", frozenset(UNITS), "power_mw")], {"capacity": "tl_capacity"}, render=render)
+run(PAGE, render=render)

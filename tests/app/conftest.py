@@ -5,9 +5,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from atlas import pages as registry
+
 ROOT = Path(__file__).resolve().parents[2]
 ENTRY = str(ROOT / "dashboard.py")
-PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "views").glob("*.py"))
+PAGES = [p.file for p in registry.PAGES]  # every view file, from the page registry
 
 
 def open_page(page: str | None = None, query: dict | None = None) -> AppTest:

@@ -38,11 +38,11 @@ REFERENCE = ("countries.csv", "accelerators.csv", "fx_rates.csv", "sources.csv")
 
 
 @pytest.mark.parametrize("keep", [(), REFERENCE], ids=["all-empty", "ledger-empty"])
-@pytest.mark.parametrize("page", PAGES)
-def test_empty_dataset_shows_no_data_on_every_page(page, keep, data_dir, tmp_path):
+@pytest.mark.parametrize("view", PAGES)
+def test_empty_dataset_shows_no_data_on_every_page(view, keep, data_dir, tmp_path):
     directory = data_dir(empty_dataset(tmp_path / "data", keep))
     assert validate(directory) == []
-    at = open_page(page)
+    at = open_page(view)
     assert not at.exception, [e.value for e in at.exception]
     assert [t.value for t in at.title] == ["No data yet"]
     assert "holds no claims" in at.info[0].value

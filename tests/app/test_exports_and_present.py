@@ -18,11 +18,11 @@ TABLE_VIEWS = {
 }
 
 
-@pytest.mark.parametrize(("page", "case"), TABLE_VIEWS.items())
-def test_table_views_offer_a_csv_download(page, case, data_dir):
+@pytest.mark.parametrize(("view", "case"), TABLE_VIEWS.items())
+def test_table_views_offer_a_csv_download(view, case, data_dir):
     data_dir(MINI)
     query, key = case
-    at = open_page(page, query)
+    at = open_page(view, query)
     assert not at.exception
     buttons = at.get("download_button")
     assert any(key in b.proto.id for b in buttons), [b.proto.id for b in buttons]

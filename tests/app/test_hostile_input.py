@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from atlas import pages as registry
 from tests.app.conftest import PAGES, open_page
 from tests.conftest import MINI, build_broken
 from tests.hostile import hostile_dataset
@@ -17,15 +18,8 @@ VARIANTS = {
     "repeated": ["a", "b"],
     "unicode controls": "\u202e\u0000\u200b",
 }
-PAGE_PARAMS = {
-    "views/europe_map.py": ["metric", "scale", "colour"],
-    "views/overview.py": ["precision", "scope", "detail"],
-    "views/timeline.py": ["capacity"],
-    "views/network.py": ["role"],
-    "views/compare.py": ["compare"],
-    "views/site.py": ["site"],
-    "views/sites.py": ["stage", "sort"],
-}
+# Every page parameter in the registry; free text takes any value but the 10 KB one.
+PAGE_PARAMS = {p.file: [q.name for q in p.params if q.kind != "text"] for p in registry.PAGES}
 FILTER_PARAMS = ["country", "status", "kind", "org", "programme", "as_of", "present", "story"]
 CASES = [(page, p) for page, params in PAGE_PARAMS.items() for p in params] + [
     ("views/europe_map.py", p) for p in FILTER_PARAMS
@@ -37,13 +31,13 @@ def plain(text: str) -> str:
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
-@pytest.mark.parametrize(("page", "param"), CASES)
-def test_hostile_parameter_gives_a_notice_and_the_default(page, param, variant, data_dir):
+@pytest.mark.parametrize(("view", "param"), CASES)
+def test_hostile_parameter_gives_a_notice_and_the_default(view, param, variant, data_dir):
     data_dir(MINI)
     value = VARIANTS[variant]
     if variant == "wrong type" and param in {"present"}:
         value = "maybe"
-    at = open_page(page, {param: value})
+    at = open_page(view, {param: value})
     assert not at.exception, [e.value for e in at.exception]
     notices = [plain(w.value) for w in at.warning]
     assert any(f"'{param}'" in n for n in notices), (param, variant, notices)
@@ -64,16 +58,16 @@ def test_a_thousand_unknown_parameters_give_five_notices_that_say_how_many_more(
     assert notices[-1].startswith("… and 995 more problems")
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_hostile_data_renders_literally_on_every_page(page, data_dir, tmp_path):
+@pytest.mark.parametrize("view", PAGES)
+def test_hostile_data_renders_literally_on_every_page(view, data_dir, tmp_path):
     data_dir(hostile_dataset(tmp_path / "data"))
     query = {
         "views/site.py": {"site": "fra-cluster"},
         "views/country.py": {"country": "FRA"},
         "views/organisation.py": {"org": "nvidia"},
         "views/compare.py": {"compare": "FRA,DEU"},
-    }.get(page, {})
-    at = open_page(page, query)
+    }.get(view, {})
+    at = open_page(view, query)
     assert not at.exception, [e.value for e in at.exception]
     for element in [*at.markdown, *at.caption, *at.header, *at.subheader, *at.title]:
         text = element.value

@@ -39,13 +39,13 @@ def _markdown_texts(at):
 
 
 @pytest.mark.parametrize(
-    ("page", "query"),
+    ("view", "query"),
     [("views/overview.py", {}), ("views/site.py", {"site": "deu-cloud"})],
 )
-def test_as_stated_markdown_is_inert_in_tooltips(page, query, data_dir, mini_copy):
+def test_as_stated_markdown_is_inert_in_tooltips(view, query, data_dir, mini_copy):
     _hostile_claims(mini_copy)
     data_dir(mini_copy)
-    at = open_page(page, query)
+    at = open_page(view, query)
     assert not at.exception, [e.value for e in at.exception]
     texts = [t for t in _markdown_texts(at) if t]
     assert any("tracker" in t for t in texts), "the payload reaches a tooltip (the test can see it)"

@@ -6,17 +6,17 @@ from tests.app.conftest import PAGES, open_page
 from tests.conftest import MINI, build_broken
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_page_renders_on_real_data(page):
-    at = open_page(page)
+@pytest.mark.parametrize("view", PAGES)
+def test_page_renders_on_real_data(view):
+    at = open_page(view)
     assert not at.exception, [e.value for e in at.exception]
     assert at.title, "every page has a title"
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_page_renders_on_the_mini_dataset(page, data_dir):
+@pytest.mark.parametrize("view", PAGES)
+def test_page_renders_on_the_mini_dataset(view, data_dir):
     data_dir(MINI)
-    at = open_page(page)
+    at = open_page(view)
     assert not at.exception, [e.value for e in at.exception]
 
 

@@ -79,8 +79,27 @@ def test_search_opens_a_profile_by_town(offline_page, app_url, size):
     assert "country=" not in offline_page.url
 
 
+def test_search_opens_what_gtc_paris_named_and_a_row_opens_its_site(offline_page, app_url):
+    open_at(offline_page, app_url + "/", "laptop")
+    box = offline_page.get_by_test_id("stSelectbox").filter(has_text="Search")
+    box.locator("input").click()
+    box.locator("input").fill("GTC Paris")
+    offline_page.get_by_role("option").filter(has_text="programme").first.click()
+    wait_for_app(offline_page)
+    expect(offline_page.get_by_test_id("stHeading").filter(has_text="Programme profile")).to_be_visible()
+    assert "programme_id=nvidia-gtc-paris-2025" in offline_page.url
+    assert "programme=" not in offline_page.url.replace("programme_id=", ""), "the profile must not set the filter"
+    sites = offline_page.locator(".st-key-table_programme_sites")
+    expect(sites).to_contain_text("Mistral Compute")
+    claims = offline_page.locator(".st-key-table_programme_claims")
+    expect(claims).to_contain_text("3,000 exaflops")
+
+
 @pytest.mark.parametrize("size", list(SIZES))
-@pytest.mark.parametrize("view", ["/map", "/country?iso3=FRA", "/site?site=fra-mistral-compute"])
+@pytest.mark.parametrize(
+    "view",
+    ["/map", "/country?iso3=FRA", "/site?site=fra-mistral-compute", "/programme?programme_id=nvidia-gtc-paris-2025"],
+)
 def test_visible_tables_show_no_codes_or_none(offline_page, app_url, view, size):
     open_at(offline_page, app_url + view, size)
     offline_page.wait_for_selector('[data-testid="stDataFrame"]')

@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from atlas.load import load_dataset
+from atlas.metrics import site_table
 from tests.browser.conftest import wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -38,18 +39,25 @@ def test_overview_shows_the_counts_offline(offline_page, app_url):
     # the tile labelled exactly "Sites" ("Itemised sites …" also contains the word); expect() retries while the page settles
     sites = offline_page.get_by_test_id("stMetric").filter(has=offline_page.get_by_text("Sites", exact=True))
     expect(sites).to_have_count(1)
-    expect(sites).to_contain_text(f"{len(load_dataset().sites):,}")
+    expect(sites).to_contain_text(f"{len(site_table(load_dataset())):,}")  # the sites known at the data's as-of
     assert offline_page.get_by_test_id("stException").count() == 0
 
 
-def test_map_draws_shapes_and_markers(offline_page, app_url):
-    offline_page.goto(f"{app_url}/map")
-    wait_for_app(offline_page)
-    offline_page.wait_for_selector("path.choroplethlocation")
-    shapes = offline_page.locator("path.choroplethlocation").count()
-    markers = offline_page.locator("g.trace.scattergeo path.point").count()
+def _markers(page, url: str) -> tuple[int, int]:
+    page.goto(url)
+    wait_for_app(page)
+    page.wait_for_selector("path.choroplethlocation")
+    return page.locator("path.choroplethlocation").count(), page.locator("g.trace.scattergeo path.point").count()
+
+
+def test_map_draws_shapes_and_one_marker_per_placed_site(offline_page, app_url):
+    sites = site_table(load_dataset())
+    placed = sites[sites.latitude.notna() & sites.longitude.notna()]
+    shapes, markers = _markers(offline_page, f"{app_url}/map")
     assert shapes >= 40
-    assert markers == len(load_dataset().sites)
+    assert markers == len(placed)
+    _, german = _markers(offline_page, f"{app_url}/map?country=DEU")
+    assert 0 < german == int((placed.country == "DEU").sum()) < markers
 
 
 def test_clicking_a_country_opens_it(offline_page, app_url):
