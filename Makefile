@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup chromium nginx run test lint validate conformance bench scale load scale-out audit screenshots clean
+.PHONY: setup chromium nginx run serve test lint validate conformance bench scale load scale-out audit screenshots clean
 
 setup: $(VENV)/.installed
 
@@ -22,8 +22,11 @@ $(VENV)/.installed: requirements-build.txt requirements.txt requirements-dev.txt
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
 
-run: setup
+run: setup                     # one process, for development
 	$(BIN)/streamlit run dashboard.py --server.port $(PORT)
+
+serve: setup nginx             # the way to serve: one replica per core behind nginx (sticky), on $(PORT)
+	$(BIN)/python deploy/serve.py --port $(PORT)
 
 lint: setup
 	$(BIN)/ruff check .

@@ -14,7 +14,6 @@ import secrets
 import shutil
 import subprocess
 import sys
-import tempfile
 import urllib.request
 from collections import Counter
 from pathlib import Path
@@ -22,27 +21,18 @@ from pathlib import Path
 from common import ROOT, Session, free_port, start_server, wait_healthy
 
 sys.path.insert(0, str(ROOT))
-from deploy.render import render
+from deploy.serve import start_nginx
 
 
-def start_nginx(upstreams: list[str]) -> tuple[str, subprocess.Popen, Path]:
-    if not shutil.which("nginx"):
-        raise SystemExit("nginx is not installed: apt-get install -y nginx-light (or run `make scale-out`)")
-    prefix = Path(tempfile.mkdtemp(prefix="atlas-nginx-"))
-    prefix.chmod(0o755)  # nginx workers run as an unprivileged user and must reach their temp paths
+def nginx_in_front(upstreams: list[str]) -> tuple[str, subprocess.Popen, Path]:
+    """nginx as `make serve` starts it, on a free loopback port; returns (URL, process, prefix)."""
     port = free_port()
-    conf = prefix / "nginx.conf"
-    conf.write_text(render(upstreams, f"127.0.0.1:{port}", str(prefix)))
-    process = subprocess.Popen(
-        ["nginx", "-c", str(conf), "-p", str(prefix), "-g", "daemon off;"],
-        stdout=subprocess.DEVNULL,
-        stderr=open(prefix / "stderr.log", "wb"),  # noqa: SIM115 -- open for nginx's lifetime
-    )
+    process, prefix = start_nginx(upstreams, f"127.0.0.1:{port}")
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, timeout=20)
     except TimeoutError:
-        raise SystemExit(f"nginx did not answer: {(prefix / 'stderr.log').read_text()[-500:]}") from None
+        raise SystemExit(f"nginx did not answer: {(prefix / 'error.log').read_text()[-500:]}") from None
     return url, process, prefix
 
 
@@ -91,7 +81,7 @@ def main() -> None:
     secret = secrets.token_hex(32)
     replicas = [start_server(env={"STREAMLIT_SERVER_COOKIE_SECRET": secret}) for _ in range(args.replicas)]
     upstreams = [url.removeprefix("http://") for url, _ in replicas]
-    nginx_url, nginx, prefix = start_nginx(upstreams)
+    nginx_url, nginx, prefix = nginx_in_front(upstreams)
     try:
         results = asyncio.run(run_sessions(nginx_url, args.sessions))
         nginx.terminate()

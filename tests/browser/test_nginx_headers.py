@@ -1,15 +1,16 @@
 """The deployment's nginx: security headers on every response, metrics hidden, and the app runs under its CSP."""
 
+import re
 import shutil
 import socket
 import subprocess
-import time
 import urllib.error
 import urllib.request
 
 import pytest
 
 from deploy.render import render
+from deploy.serve import wait_healthy
 from tests.browser.conftest import wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -38,12 +39,7 @@ def nginx_url(app_url, tmp_path_factory):
     conf.write_text(render([app_url.removeprefix("http://")], f"127.0.0.1:{port}", str(prefix)))
     process = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(prefix), "-g", "daemon off;"])
     url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=2)  # noqa: S310 -- loopback
-            break
-        except OSError:
-            time.sleep(0.2)
+    wait_healthy(url)
     yield url
     process.terminate()
     process.wait(timeout=10)
@@ -79,3 +75,17 @@ def test_the_app_runs_under_the_policy(offline_page, nginx_url, path):
     assert "error id" not in offline_page.get_by_test_id("stMain").inner_text()
     assert offline_page.evaluate("window.__violations") == []
     assert errors == []
+
+
+def test_javascript_is_served_compressed(nginx_url):
+    """Streamlit sends its multi-megabyte chunks uncompressed; nginx gzips them."""
+    with urllib.request.urlopen(nginx_url + "/", timeout=10) as response:  # noqa: S310 -- loopback
+        html = response.read().decode()
+    script = re.search(r'src="(\./)?(static/js/[^"]+\.js)"', html).group(2)
+    request = urllib.request.Request(f"{nginx_url}/{script}", headers={"Accept-Encoding": "gzip"})  # noqa: S310 -- loopback
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 -- loopback
+        body = response.read()
+        assert response.headers["Content-Encoding"] == "gzip"
+    with urllib.request.urlopen(f"{nginx_url}/{script}", timeout=10) as response:  # noqa: S310 -- loopback
+        assert response.headers.get("Content-Encoding") is None  # a client that did not ask gets it plain
+        assert len(body) < len(response.read()) / 2
