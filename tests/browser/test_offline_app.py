@@ -46,7 +46,8 @@ def test_overview_shows_the_counts_offline(offline_page, app_url):
 def _markers(page, url: str) -> tuple[int, int]:
     page.goto(url)
     wait_for_app(page)
-    page.wait_for_selector("path.choroplethlocation")
+    page.wait_for_selector("path.choroplethlocation", state="attached")  # a zoomed map clips some shapes
+    page.wait_for_selector("g.trace.scattergeo path.point", state="attached")
     return page.locator("path.choroplethlocation").count(), page.locator("g.trace.scattergeo path.point").count()
 
 
