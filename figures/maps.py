@@ -75,7 +75,6 @@ def _grey(frame: pd.DataFrame, colour: str, label: str, hover: str, inline: bool
         showscale=False,
         showlegend=True,
         legendgroup="countries",
-        legendgrouptitle_text="Countries",
         marker_line_color=BORDER,
         marker_line_width=0.5,
         hovertext=[f"<b>{plain(n)}</b><br>{hover}" for n in frame.name],
@@ -85,9 +84,9 @@ def _grey(frame: pd.DataFrame, colour: str, label: str, hover: str, inline: bool
 
 
 def colourbar_title(metric: str, scale: str) -> str:
-    """The colour bar's title: the metric, and the scale on a second line (each escaped, joined by a real break)."""
+    """The colour bar's title: the metric, then the scale (each escaped), on one line above the horizontal bar."""
     parts = [METRIC[metric]] if scale == "absolute" else [METRIC[metric], SCALE[scale]]
-    return "<br>".join(plain(p) for p in parts)
+    return " · ".join(plain(p) for p in parts)
 
 
 def _choropleth(
@@ -110,11 +109,13 @@ def _choropleth(
     ]
     traces = []
     if outside.any():
-        traces.append(_grey(countries[outside], OUTSIDE_FILTER, outside_label, outside_label, inline))
+        traces.append(
+            _grey(countries[outside], OUTSIDE_FILTER, f"Country: {outside_label.lower()}", outside_label, inline)
+        )
     unknown = countries[values.isna() & ~outside]
     if len(unknown):
         reason = f"{plain(METRIC[metric])}: not reported"
-        traces.append(_grey(unknown, NO_DATA, "No figure reported", reason, inline))
+        traces.append(_grey(unknown, NO_DATA, "Country: no figure reported", reason, inline))
     if len(known):
         traces.append(
             go.Choropleth(
@@ -126,15 +127,17 @@ def _choropleth(
                 showscale=len(known) > 1,  # one country (a profile) has no scale to read
                 marker_line_color=BORDER,
                 marker_line_width=0.5,
+                # Above the map, horizontal: inside it, at any width, the bar covered Finland or the Baltics.
                 colorbar={
-                    "title": {"text": colourbar_title(metric, scale)},
-                    "thickness": 12,
-                    "len": 0.4,
-                    "y": 0.98,
-                    "yanchor": "top",
-                    "x": 0.99,
+                    "title": {"text": colourbar_title(metric, scale), "side": "top"},
+                    "orientation": "h",
+                    "thickness": 10,
+                    "len": 0.5,
+                    "lenmode": "fraction",
+                    "x": 1.0,
                     "xanchor": "right",
-                    "bgcolor": "rgba(255,255,255,0.75)",
+                    "y": 1.0,
+                    "yanchor": "bottom",
                 },
                 hovertext=hover,
                 hoverinfo="text",
@@ -243,7 +246,6 @@ def _markers(sites: pd.DataFrame, colour_by: str) -> list[go.Scattergeo]:
                 hoverinfo="text",
                 name=plain(labels.get(category, category)),
                 legendgroup="sites",
-                legendgrouptitle_text=f"Sites by {colour_by}",
             )
         )
     return traces
@@ -257,7 +259,7 @@ def europe_map(
     colour_by: str,
     focus: list[str] | None = None,
     inline_shapes: bool = False,
-    height: int = 660,
+    height: int = 740,
     outside: str = "Outside the country filter",
 ) -> go.Figure:
     """Choropleth of `metric` (absolute or normalised) with site markers coloured by status or kind.
@@ -285,18 +287,20 @@ def europe_map(
     fig.update_layout(
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         height=height,
-        # Legend and colour bar sit inside the map, over empty sea (south-west) and the blank east, so the
-        # geography gets the whole panel.
+        # The colour bar sits above the map and the legend in rows below it, both outside the
+        # geography: upright in a corner, at laptop and phone widths they covered Finland and Iberia.
+        # Items flow in rows ("normal" order; a grouped legend stacks each group in a column).
         legend={
-            "orientation": "v",
+            "orientation": "h",
+            "traceorder": "normal",
             "itemsizing": "constant",
-            "y": 0.02,
-            "yanchor": "bottom",
+            "y": 0.0,
+            "yanchor": "top",
             "x": 0.0,
             "xanchor": "left",
             "groupclick": "toggleitem",
-            "bgcolor": "rgba(255,255,255,0.75)",
             "font": {"size": 11},
+            "title": {"text": f"Sites by {colour_by}:" if len(sites) else "", "font": {"size": 11}},
         },
         paper_bgcolor="rgba(0,0,0,0)",
         clickmode="event+select",

@@ -108,8 +108,18 @@ def test_colour_bar_title_breaks_lines_instead_of_showing_a_tag(data_dir):
     data_dir(MINI)
     at = open_page("views/europe_map.py", {"scale": "per_million"})
     title = coloured(figure(at))["colorbar"]["title"]["text"]
-    assert title == "Accelerators<br>Per million inhabitants"
-    assert "&lt;" not in title
+    assert title == "Accelerators · Per million inhabitants"
+    assert "&lt;" not in title and "<br>" not in title
+
+
+def test_legend_and_colour_bar_sit_outside_the_geography(data_dir):
+    """Inside the map, at laptop and phone widths, they covered Finland and Iberia."""
+    data_dir(MINI)
+    fig = figure(open_page("views/europe_map.py"))
+    bar = coloured(fig)["colorbar"]
+    assert bar["orientation"] == "h" and bar["y"] >= 1 and bar["yanchor"] == "bottom"
+    legend = fig["layout"]["legend"]
+    assert legend["y"] <= 0 and legend["yanchor"] == "top"
 
 
 def test_countries_outside_the_filter_are_grey_not_zero(data_dir):
@@ -117,7 +127,7 @@ def test_countries_outside_the_filter_are_grey_not_zero(data_dir):
     at = open_page("views/europe_map.py", {"country": "DEU"})
     fig = figure(at)
     assert coloured(fig)["locations"] == ["DEU"]
-    outside = grey(fig, "Outside the country filter")
+    outside = grey(fig, "Country: outside the country filter")
     assert outside is not None and {"FRA", "NOR", "ITA"} <= set(outside["locations"])
     assert outside["showlegend"] is True
 
