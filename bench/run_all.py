@@ -65,35 +65,53 @@ USEFUL = (
     " [data-testid=stMain] [data-testid=stDataFrame], [data-testid=stMain] .js-plotly-plot .main-svg,"
     " [data-testid=stMain] [data-testid=stImage] img')"
 )
+# A text page's useful element is its first section heading.
+USEFUL_TEXT = "() => document.querySelector('[data-testid=stMain] [data-testid=stMarkdownContainer] h3')"
+TEXT_PAGES = {"methodology"}
 
 
-def first_useful(atlas: str, rounds: int) -> dict[str, float]:
-    """Median seconds from navigation to each registered page's first useful element, in a fresh context each time."""
+def first_useful(atlas: str, rounds: int) -> dict[str, tuple[float, float]]:
+    """Median seconds to each registered page's first useful element: (first visit, return visit).
+
+    A first visit is a fresh browser context (nothing cached: the plotly chunk is fetched and
+    compiled); a return visit loads the page again in the same context, as a reader coming back.
+    """
     from atlas import pages
 
-    times: dict[str, list[float]] = {}
+    first: dict[str, list[float]] = {}
+    again: dict[str, list[float]] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM)
         for _ in range(rounds):
             for page in pages.PAGES:
                 path = f"/{page.url_path}" + (f"?{page.example}" if page.example else "")
-                times.setdefault(page.key, []).append(_time_page(browser, atlas + path, USEFUL, settle=False))
+                ready = USEFUL_TEXT if page.key in TEXT_PAGES else USEFUL
+                context = browser.new_context(viewport={"width": 1400, "height": 1000})
+                tab = context.new_page()
+                tab.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort())
+                first.setdefault(page.key, []).append(_visit(tab, atlas + path, ready, settle=False))
+                again.setdefault(page.key, []).append(_visit(tab, atlas + path, ready, settle=False))
+                context.close()
         browser.close()
-    return {key: statistics.median(values) for key, values in times.items()}
+    return {key: (statistics.median(first[key]), statistics.median(again[key])) for key in first}
 
 
-def _time_page(browser, url: str, ready: str, settle: bool = True) -> float:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort())
+def _visit(tab, url: str, ready: str, settle: bool = True) -> float:
     start = time.perf_counter()
-    page.goto(url)
-    page.wait_for_function(ready, timeout=120_000, polling=50)
+    tab.goto(url)
+    tab.wait_for_function(ready, timeout=120_000, polling=50)
     if settle:
-        page.wait_for_function(
+        tab.wait_for_function(
             "() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=120_000, polling=50
         )
-    elapsed = time.perf_counter() - start
+    return time.perf_counter() - start
+
+
+def _time_page(browser, url: str, ready: str) -> float:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    tab = context.new_page()
+    tab.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort())
+    elapsed = _visit(tab, url, ready)
     context.close()
     return elapsed
 
@@ -204,11 +222,17 @@ def main() -> None:
             "no growth",
         ),
         (
-            "Slowest page to its first useful element (tile, table, chart or image)",
-            "{} {:.2f} s".format(*max(useful.items(), key=lambda kv: kv[1])),
+            "Slowest page to its first useful element, first visit / return visit",
+            "{} {:.2f} s / {} {:.2f} s".format(
+                *max(((k, v[0]) for k, v in useful.items()), key=lambda kv: kv[1]),
+                *max(((k, v[1]) for k, v in useful.items()), key=lambda kv: kv[1]),
+            ),
             "≤ 3 s",
         ),
-        *[(f"  first useful element: {key}", f"{seconds:.2f} s", "≤ 3 s") for key, seconds in useful.items()],
+        *[
+            (f"  first useful element: {key} (first / return visit)", f"{a:.2f} / {b:.2f} s", "≤ 3 s")
+            for key, (a, b) in useful.items()
+        ],
         ("Map figure JSON", f"{map_json_kb():.0f} KB", "≤ 150 KB"),
         (
             "Websocket bytes, first page (Overview / map)",
