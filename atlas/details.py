@@ -69,3 +69,16 @@ def claims_about(ds: Dataset, subject: tuple[str, str, str], sites: pd.DataFrame
     ranked["_order"] = ranked.subject_id.map(site_order).where(~own, 0)
     ranked = ranked.sort_values("_order", kind="stable").reset_index(drop=True)
     return ranked[["subject", *CLAIM_TABLE_COLUMNS]]
+
+
+def organisations_at(ds: Dataset, site_ids) -> pd.DataFrame:
+    """Each organisation with a role at one of `site_ids`: its kind, headquarters, roles and how many of the sites."""
+    roles = ds.roles[ds.roles.site_id.isin(set(site_ids))].merge(ds.organisations, on="org_id")
+    columns = ["name", "kind", "hq_country", "roles", "sites", "org_id"]
+    if roles.empty:
+        return pd.DataFrame(columns=columns)
+    grouped = roles.groupby(["org_id", "name", "kind", "hq_country"], dropna=False).agg(
+        roles=("role", lambda r: ", ".join(sorted(set(r)))), sites=("site_id", "nunique")
+    )
+    grouped = grouped.reset_index().sort_values(["sites", "name"], ascending=[False, True], kind="stable")
+    return grouped[columns].reset_index(drop=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from atlas.details import claims_table
+from atlas.details import claims_table, organisations_at
 from atlas.load import Dataset
 from atlas.timeline import events_for
 
@@ -49,20 +49,6 @@ def programme_sites(sites: pd.DataFrame, programme_id: str, country_names: dict[
     return order[SITE_COLUMNS].reset_index(drop=True)
 
 
-def programme_organisations(ds: Dataset, site_ids) -> pd.DataFrame:
-    """Each organisation with a role at one of `site_ids`: its roles and how many of the sites it is at."""
-    roles = ds.roles[ds.roles.site_id.isin(set(site_ids))]
-    if roles.empty:
-        return pd.DataFrame(columns=["name", "roles", "sites", "org_id"])
-    grouped = roles.groupby("org_id").agg(
-        roles=("role", lambda r: ", ".join(sorted(set(r)))), sites=("site_id", "nunique")
-    )
-    names = ds.organisations.set_index("org_id").name
-    grouped.insert(0, "name", names.reindex(grouped.index).fillna(pd.Series(grouped.index, index=grouped.index)))
-    grouped = grouped.reset_index().sort_values(["sites", "name"], ascending=[False, True], kind="stable")
-    return grouped[["name", "roles", "sites", "org_id"]].reset_index(drop=True)
-
-
 def programme_profile(ds: Dataset, sites: pd.DataFrame, programme_id: str, as_of=None) -> ProgrammeProfile:
     """Everything the programme page shows, from the sites resolved at the page's as-of date."""
     programme = ds.programmes.set_index("programme_id").loc[programme_id]
@@ -70,7 +56,7 @@ def programme_profile(ds: Dataset, sites: pd.DataFrame, programme_id: str, as_of
     return ProgrammeProfile(
         programme=programme,
         sites=own,
-        organisations=programme_organisations(ds, own.site_id),
+        organisations=organisations_at(ds, own.site_id)[["name", "roles", "sites", "org_id"]],
         claims=claims_table(ds, "programme", programme_id, as_of),
         events=events_for(ds.events, sites=own, as_of=as_of),
     )

@@ -23,6 +23,14 @@ from atlas.load import load_dataset  # noqa: E402
 OUT = ROOT / "docs" / "screenshots"
 SIZES = {"desktop": (1920, 1080), "laptop": (1280, 720), "phone": (390, 844)}
 EVERY_SIZE = {"overview", "map", "country", "programme", "sites"}
+# Elements below the first screen, shot on their own: (file name, path, element key).
+ELEMENTS = [
+    ("timeline-totals-over-time", "/timeline", "tl_totals_over_time"),
+    ("overview-headline-itemised", "/?detail=1", "reconciliation"),
+    ("programme-gtc-sites", "/programme?programme_id=nvidia-gtc-paris-2025", "table_programme_sites"),
+    ("programme-gtc-claims", "/programme?programme_id=nvidia-gtc-paris-2025", "table_programme_claims"),
+    ("network-partners", "/network?country=FRA", "network_partners"),
+]
 
 
 def shots() -> list[tuple[str, str, tuple[int, int]]]:
@@ -87,6 +95,17 @@ def main() -> None:
             page.screenshot(path=OUT / f"{name}.png")
             page.close()
             print(f"docs/screenshots/{name}.png")
+        for name, path, key in ELEMENTS:
+            page = browser.new_page(viewport={"width": 1280, "height": 720})
+            page.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort())
+            page.goto(base + path)
+            element = page.locator(f".st-key-{key}")
+            element.wait_for(timeout=60_000)
+            page.wait_for_timeout(2500)
+            element.scroll_into_view_if_needed()
+            element.screenshot(path=OUT / f"{name}-1280x720.png")
+            page.close()
+            print(f"docs/screenshots/{name}-1280x720.png")
         browser.close()
     if process:
         process.terminate()
