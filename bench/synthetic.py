@@ -42,6 +42,7 @@ def generate(out: Path, factor: int) -> None:
 
     def orgs(f, k):
         f["org_id"] = f.org_id.map(lambda v: suffixed(v, k))
+        f["name"] = f.name if k == 0 else f.name + f" (copy {k})"  # the validator refuses a repeated name
         return f
 
     def sources(f, k):
@@ -63,6 +64,7 @@ def generate(out: Path, factor: int) -> None:
 
     def events(f, k):
         f["event_id"] = f.event_id.map(lambda v: suffixed(v, k))
+        f["title"] = f.title if k == 0 else f.title + f" (copy {k})"  # the validator refuses a repeated (date, title)
         f["source_id"] = f.source_id.map(lambda v: suffixed(v, k))
         f["sites"] = f.sites.map(lambda v: relist(v, k))
         f["organisations"] = f.organisations.map(lambda v: relist(v, k))
