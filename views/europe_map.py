@@ -90,6 +90,7 @@ def render(ctx: Context) -> dict:
             download=lambda: country_provenance(table, ctx.sites, ctx.ds.claims, ctx.ds.sources, as_of),
             labels={"name": "Country"},
             height=min(400, 38 + 35 * len(table)),
+            cache_key=f"{ctx.key}|{metric}|{scale}",
         )
     st.subheader("The same numbers as a table")
     show_table(
@@ -98,6 +99,7 @@ def render(ctx: Context) -> dict:
         "atlas-countries.csv",
         download=lambda: country_provenance(table, ctx.sites, ctx.ds.claims, ctx.ds.sources, as_of),
         labels={"name": "Country"},
+        cache_key=f"{ctx.key}|{metric}|{scale}",
     )
     with st.expander("Sites shown on the map"):
         shown = ctx.sites[["site_id", *SITE_TABLE_COLUMNS, "coordinates_basis"]]
@@ -107,6 +109,7 @@ def render(ctx: Context) -> dict:
             "atlas-sites.csv",
             download=lambda: with_provenance(shown, ctx.ds.claims, ctx.ds.sources, "site_id", "site", as_of),
             labels={"name": "Site"},
+            cache_key=ctx.key,
         )
 
     return {
