@@ -40,9 +40,11 @@ def shots() -> list[tuple[str, str, tuple[int, int]]]:
         path = f"/{page.url_path}" + (f"?{page.example}" if page.example else "")
         for size in SIZES.values() if page.key in EVERY_SIZE else [SIZES["laptop"]]:
             out.append((f"{page.key}-{size[0]}x{size[1]}", path, size))
-    for number in load_dataset().stories.story_id:
+    for story in load_dataset().stories.itertuples():
+        query = f"{story.query}&" if isinstance(story.query, str) and story.query else ""
+        path = f"/{registry.page(story.page).url_path}?{query}present=1&story={story.story_id}"
         for size in (SIZES["desktop"], SIZES["laptop"]):
-            out.append((f"present-story{number}-{size[0]}x{size[1]}", f"/?present=1&story={number}", size))
+            out.append((f"present-story{story.story_id}-{size[0]}x{size[1]}", path, size))
     return out
 
 
