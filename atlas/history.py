@@ -108,3 +108,29 @@ def delays(history: pd.DataFrame, statuses: pd.Series, as_of: pd.Timestamp) -> p
     out["done"] = status.isin(DONE)
     out["overdue"] = out.latest_end.lt(pd.Timestamp(as_of)) & ~out.done
     return out.reset_index()[columns]
+
+
+SLIP_COLUMNS = [
+    "site_id",
+    "name",
+    "country",
+    "status",
+    "first_expected",
+    "latest_expected",
+    "slip_days",
+    "n_slips",
+    "overdue",
+]
+
+
+def slipped_sites(claims: pd.DataFrame, sites: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Sites of `sites` whose expected-online date slipped or is overdue at `as_of`, not yet done, worst first.
+
+    `claims` are the claims known at `as_of`; a site that reached operational, paused or withdrawn
+    is done and not listed.
+    """
+    own = claims[claims.subject_id.isin(sites.site_id)]
+    late = delays(expected_online_history(own), sites.set_index("site_id").status, as_of)
+    late = late.merge(sites[["site_id", "name", "country", "status"]], left_on="subject_id", right_on="site_id")
+    slipped = late[((late.n_slips > 0) | late.overdue) & ~late.done.astype(bool)]
+    return slipped[SLIP_COLUMNS].sort_values("slip_days", ascending=False).reset_index(drop=True)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from atlas.evolution import ledgers_over_time, totals_over_time
-from atlas.history import delays, expected_online_history
+from atlas.history import slipped_sites
 from atlas.resolve import claims_as_of
 from atlas.timeline import capacity_by_quarter, capacity_left_out, events_in_scope, events_per_month
 from components.data import cached_result
@@ -65,45 +65,28 @@ def capacity_caption(left: dict, unit: str, stages: tuple[str, ...]) -> str:
     return words
 
 
-def render(ctx: Context) -> dict:
-    """Draw the page; return its own URL parameters."""
-    ds = ctx.ds
-    st.title("Timeline")
-    caption_filters(ctx)
-
-    st.subheader("Announcements and changes over time")
-    events = events_in_scope(ds.events, ctx.sites, ctx.filters)
-    if events.empty:
-        st.info("No dated event matches the filters.")
-    else:
-        st.plotly_chart(events_chart(events_per_month(events)), config=image_config(CHART_CONFIG), key="tl_events")
-
+def _capacity(ctx: Context) -> str:
+    """The capacity chart by expected-online quarter, in the unit picked; returns the unit."""
     st.subheader("Capacity by expected online quarter")
-    capacity = (
-        st.segmented_control(
-            "Capacity in",
-            list(UNITS),
-            format_func=UNITS.get,
-            default=ctx.params.get("capacity") or "power_mw",
-            key="tl_capacity",
-        )
-        or "power_mw"
+    picked = st.segmented_control(
+        "Capacity in",
+        list(UNITS),
+        format_func=UNITS.get,
+        default=ctx.params.get("capacity") or "power_mw",
+        key="tl_capacity",
     )
+    capacity = picked or "power_mw"
     table = capacity_by_quarter(ctx.sites, capacity, ctx.stages)
     st.caption(md(capacity_caption(capacity_left_out(ctx.sites, capacity, ctx.stages), UNITS[capacity], ctx.stages)))
     if not table.empty:
-        st.plotly_chart(
-            capacity_chart(table, UNITS[capacity]), config=image_config(CHART_CONFIG), key="tl_capacity_chart"
-        )
+        chart = capacity_chart(table, UNITS[capacity])
+        st.plotly_chart(chart, config=image_config(CHART_CONFIG), key="tl_capacity_chart")
+    return capacity
 
-    totals_over_time_section(ctx, capacity)
 
+def _slips(ctx: Context) -> None:
     st.subheader("Slips and overdue sites")
-    claims = claims_as_of(ds.claims, ctx.filters.as_of)
-    claims = claims[claims.subject_id.isin(ctx.sites.site_id)]
-    late = delays(expected_online_history(claims), ctx.sites.set_index("site_id").status, ctx.as_of)
-    late = late.merge(ctx.sites[["site_id", "name", "country", "status"]], left_on="subject_id", right_on="site_id")
-    slipped = late[((late.n_slips > 0) | late.overdue) & ~late.done.astype(bool)]
+    slipped = slipped_sites(claims_as_of(ctx.ds.claims, ctx.filters.as_of), ctx.sites, ctx.as_of)
     st.caption(
         md(
             f"Judged {ctx.as_of_label}. A period counts to its end: “2026” means by 31 December 2026, so a later "
@@ -113,26 +96,24 @@ def render(ctx: Context) -> dict:
     if slipped.empty:
         st.caption("No recorded slip.")
     else:
-        show_table(
-            slipped[
-                [
-                    "site_id",
-                    "name",
-                    "country",
-                    "status",
-                    "first_expected",
-                    "latest_expected",
-                    "slip_days",
-                    "n_slips",
-                    "overdue",
-                ]
-            ].sort_values("slip_days", ascending=False),
-            "tl_slips",
-            "atlas-slips.csv",
-            labels={"name": "Site"},
-        )
+        show_table(slipped, "tl_slips", "atlas-slips.csv", labels={"name": "Site"})
+
+
+def render(ctx: Context) -> dict:
+    """Draw the page; return its own URL parameters."""
+    st.title("Timeline")
+    caption_filters(ctx)
+    st.subheader("Announcements and changes over time")
+    events = events_in_scope(ctx.ds.events, ctx.sites, ctx.filters)
+    if events.empty:
+        st.info("No dated event matches the filters.")
+    else:
+        st.plotly_chart(events_chart(events_per_month(events)), config=image_config(CHART_CONFIG), key="tl_events")
+    capacity = _capacity(ctx)
+    totals_over_time_section(ctx, capacity)
+    _slips(ctx)
     st.subheader("Event log")
-    event_table(events, ds.sources, "tl_event_log", "atlas-events.csv", ctx.as_of)
+    event_table(events, ctx.ds.sources, "tl_event_log", "atlas-events.csv", ctx.as_of)
     return {"capacity": capacity if capacity != "power_mw" else ""}
 
 

@@ -3,7 +3,7 @@
 import pandas as pd
 
 from atlas.coverage import coverage_by_country
-from atlas.history import delays, expected_online_history, period_end, period_start, status_history
+from atlas.history import delays, expected_online_history, period_end, period_start, slipped_sites, status_history
 from atlas.metrics import site_table
 from atlas.network import layered_nodes, network_edges
 from atlas.timeline import capacity_by_quarter, capacity_left_out, events_for
@@ -162,3 +162,26 @@ def test_quarter_and_month_periods_end_on_their_last_day():
     assert period_end("2026-02") == pd.Timestamp("2026-02-28")
     assert period_end("2026-02-14") == pd.Timestamp("2026-02-14")
     assert period_end("soon") is None
+
+
+def test_slipped_sites_lists_slips_and_overdue_sites_worst_first_and_leaves_done_ones_out():
+    rows = claims(
+        ("a", "x", "expected_online", "2025", "2024-06-01"),
+        ("b", "x", "expected_online", "2026-Q1", "2025-09-01"),
+        ("c", "y", "expected_online", "2027", "2025-09-01"),
+        ("d", "z", "expected_online", "2025-Q2", "2024-01-01"),
+        ("e", "w", "expected_online", "2025-Q2", "2024-01-01"),
+        ("f", "v", "expected_online", "2024", "2023-01-01"),
+        ("g", "v", "expected_online", "2026", "2024-02-01"),
+    )
+    sites = pd.DataFrame(
+        {
+            "site_id": ["x", "y", "z", "w", "v"],
+            "name": ["X", "Y", "Z", "W", "V"],
+            "country": ["FRA"] * 5,
+            "status": ["under_construction", "announced", "announced", "operational", "announced"],
+        }
+    )
+    out = slipped_sites(rows, sites, pd.Timestamp("2026-11-28"))
+    assert out.site_id.tolist() == ["v", "x", "z"]  # v slipped two years, x one quarter, z is overdue only
+    assert "w" not in set(out.site_id) and "y" not in set(out.site_id)
