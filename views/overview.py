@@ -24,49 +24,36 @@ PAGE = "overview"
 SPLITS = {"gpu_count": "Accelerators (chips)", "h100e": "H100-equivalents", "power_mw": "Power (MW)"}
 
 
-def render(ctx: Context) -> dict:
-    """Draw the page; return its own URL parameters."""
-    st.title("Europe's sovereign-AI buildout")
-    caption_filters(ctx)
-
+def _tiles(ctx: Context) -> None:
+    """Two rows of KPI tiles (counts, then the four totals) and what the totals leave out."""
     totals = kpis(ctx.sites, ctx.stages)
     orgs = ctx.ds.roles[ctx.ds.roles.site_id.isin(ctx.sites.site_id)].org_id.nunique()
-    label = ctx.as_of_label
-    scope = scope_words(ctx.stages)
+    label, scope = md(ctx.as_of_label), md(scope_words(ctx.stages))
     row1 = st.columns(4)
     row1[0].metric(
-        "Sites",
-        f"{totals['sites']:,}",
-        help=f"Facilities and projects with at least one claim, {md(label)}, every stage.",
+        "Sites", f"{totals['sites']:,}", help=f"Facilities and projects with at least one claim, {label}, every stage."
     )
-    row1[1].metric("Countries", f"{totals['countries']:,}", help=f"Countries with at least one site, {md(label)}.")
+    row1[1].metric("Countries", f"{totals['countries']:,}", help=f"Countries with at least one site, {label}.")
     row1[2].metric("Organisations", f"{orgs:,}", help="Organisations with a role at the sites shown.")
-    row1[3].metric(
-        "Bids not selected",
-        f"{totals['bids']:,}",
-        help="Applications to a competitive call (EU AI gigafactories) that no one has selected: not in the totals below.",
+    bids_help = (
+        "Applications to a competitive call (EU AI gigafactories) that no one has selected: not in the totals below."
     )
+    row1[3].metric("Bids not selected", f"{totals['bids']:,}", help=bids_help)
     row2 = st.columns(4)
-    row2[0].metric(
-        "Accelerators (chips)",
-        number(totals["gpu_count"]),
-        help=f"Physical accelerators at {md(scope)}, {md(label)}; each figure once; sites without a count add nothing.",
+    chips_help = f"Physical accelerators at {scope}, {label}; each figure once; sites without a count add nothing."
+    row2[0].metric("Accelerators (chips)", number(totals["gpu_count"]), help=chips_help)
+    row2[1].metric("H100-equivalents", number(totals["h100e"]), help=md(H100E_HELP))
+    row2[2].metric("Power", number(totals["power_mw"], "MW"), help=f"Resolved power claims at {scope}, {label}.")
+    money_help = (
+        f"Resolved site investment claims at {scope}, converted to EUR at the stated rates; "
+        "national and company-wide pledges are not added."
     )
-    row2[1].metric(
-        "H100-equivalents",
-        number(totals["h100e"]),
-        help=md(H100E_HELP),
-    )
-    row2[2].metric(
-        "Power", number(totals["power_mw"], "MW"), help=f"Resolved power claims at {md(scope)}, {md(label)}."
-    )
-    row2[3].metric(
-        "Investment (EUR)",
-        money(totals["investment_eur"]),
-        help=f"Resolved site investment claims at {md(scope)}, converted to EUR at the stated rates; national and company-wide pledges are not added.",
-    )
-    st.caption(md(left_out_sentence(totals, label, scope)))
+    row2[3].metric("Investment (EUR)", money(totals["investment_eur"]), help=money_help)
+    st.caption(md(left_out_sentence(totals, ctx.as_of_label, scope_words(ctx.stages))))
 
+
+def _stage_split(ctx: Context) -> None:
+    """The server-drawn SVG of every stage (no chart library in the first view), its figures as text."""
     st.subheader("Where the buildout stands, by commitment stage")
     st.caption("Every stage, bids included (paler); each figure counted once.")
     splits = {title: status_split(ctx.sites, metric) for metric, title in SPLITS.items()}
@@ -76,25 +63,28 @@ def render(ctx: Context) -> dict:
         for title, split in splits.items():
             st.markdown(f"**{md(title)}:** {md(stage_figures(split))}")
 
+
+def _headline_controls(ctx: Context) -> tuple[str, str]:
+    controls = st.columns(2)
+    default_precision = ctx.params.get("precision") or "FP4"
+    precision = controls[0].segmented_control(
+        "Compare at precision", ["FP4", "FP8"], key="ov_precision", default=default_precision
+    )
+    scope = controls[1].segmented_control(
+        "Sites counted",
+        ["blackwell", "programme"],
+        format_func={"blackwell": "Every Blackwell site", "programme": "GTC Paris partner sites only"}.get,
+        key="ov_scope",
+        default=ctx.params.get("scope") or "blackwell",
+    )
+    return precision or "FP4", scope or "blackwell"
+
+
+def _headline(ctx: Context) -> dict:
+    """The GTC Paris headline against the itemised sites; returns the section's URL parameters."""
     st.subheader("Headline check: “more than 3,000 exaflops” (GTC Paris, June 2025)")
     programme_link(ctx.filters, GTC_PROGRAMME, "What the GTC Paris announcement named: its sites, partners and claims")
-    controls = st.columns(2)
-    precision = (
-        controls[0].segmented_control(
-            "Compare at precision", ["FP4", "FP8"], key="ov_precision", default=ctx.params.get("precision") or "FP4"
-        )
-        or "FP4"
-    )
-    scope = (
-        controls[1].segmented_control(
-            "Sites counted",
-            ["blackwell", "programme"],
-            format_func={"blackwell": "Every Blackwell site", "programme": "GTC Paris partner sites only"}.get,
-            key="ov_scope",
-            default=ctx.params.get("scope") or "blackwell",
-        )
-        or "blackwell"
-    )
+    precision, scope = _headline_controls(ctx)
     rec = cached_result(
         "reconcile",
         str(ctx.ds.directory),
@@ -110,11 +100,8 @@ def render(ctx: Context) -> dict:
         cols[0].metric("Headline", number(h.value, "EFLOPS"), help=f"As stated: {md(h.as_stated)}")
         cols[1].metric(f"Itemised sites (dense {md(precision)})", number(rec.itemised_total, "EFLOPS", 1))
         cols[2].metric("Share accounted for", f"{rec.share:.0%}" if rec.share is not None else "n/a")
-        st.markdown(
-            md(
-                f"Headline as stated: “{h.as_stated}”, {h.claimed_on:%Y-%m-%d}, {h.publisher}; precision stated: {h.precision}."
-            )
-        )
+        stated = f"Headline as stated: “{h.as_stated}”, {h.claimed_on:%Y-%m-%d}, {h.publisher}; precision stated: {h.precision}."
+        st.markdown(md(stated))
         st.link_button("Source of the headline ↗", str(h.url))
         detail = st.toggle(
             "Show the itemised chart and tables",
@@ -124,12 +111,20 @@ def render(ctx: Context) -> dict:
         )
         if detail:
             headline_detail(rec, float(h.value), precision)
-
     return {
         "precision": precision if precision != "FP4" else "",
         "scope": scope if scope != "blackwell" else "",
         "detail": "1" if detail else "",
     }
+
+
+def render(ctx: Context) -> dict:
+    """Draw the page; return its own URL parameters."""
+    st.title("Europe's sovereign-AI buildout")
+    caption_filters(ctx)
+    _tiles(ctx)
+    _stage_split(ctx)
+    return _headline(ctx)
 
 
 def stage_figures(split) -> str:
