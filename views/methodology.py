@@ -10,11 +10,7 @@ from figures.text import md
 PAGE = "methodology"
 
 
-def render(ctx: Context) -> dict:
-    """Draw the page; return its own URL parameters."""
-    st.title("Methodology")
-    st.markdown(
-        """
+METHOD = """
     ### Claims, not numbers
     Every figure in the Atlas is a **claim**: a value as a source stated it, on a date, with the wording kept
     (*as stated*) and a confidence (*reported*, *estimated* when the source hedges, *derived* when we computed it,
@@ -63,44 +59,56 @@ def render(ctx: Context) -> dict:
       and kind filters narrow events the same way they narrow sites.
     - The same numbers are available from the command line: `python -m atlas totals --json --query "country=FRA"`.
     """
-    )
-    st.markdown("### Statuses")
-    st.table(
-        {
-            "status": list(STATUS.values())[:-1],
-            "meaning": [
-                "An application or expression of interest in a competitive call (EU AI gigafactories), not selected",
-                "A plan made public by its promoter, outside a competitive call",
-                "Chosen in a competitive call (EuroHPC AI Factories and Antennas); no contract reported yet",
-                "A contract, offtake or procurement is signed",
-                "Construction or installation is under way",
-                "In service",
-                "Work stopped or put on hold",
-                "Cancelled, or the bid withdrawn",
-            ],
-        }
-    )
-    st.markdown("### Site kinds")
-    st.table({"kind": list(KIND.values())})
-    st.markdown("### Data dictionary")
-    for resource in load_contract().resources:
-        with st.expander(md(f"{resource.path}: {resource.description}")):
-            st.table(
-                {
-                    "column": [f.name for f in resource.fields],
-                    "type": [f.type for f in resource.fields],
-                    "unit": [f.unit or "" for f in resource.fields],
-                    "description": [f.description for f in resource.fields],
-                }
-            )
-    st.markdown(
-        """
+
+LIMITATIONS = """
     ### Known limitations
     - Figures are announcements. Many sources are secondary news reports; primary pages were often not retrievable offline.
     - Coordinates are the town's GeoNames point, or the country's centre when no town was named (marked *approximate*).
     - Country GDP and population come from several sources and years; see `countries.csv` and `data/README.md`.
     """
-    )
+
+STATUS_MEANINGS = [
+    "An application or expression of interest in a competitive call (EU AI gigafactories), not selected",
+    "A plan made public by its promoter, outside a competitive call",
+    "Chosen in a competitive call (EuroHPC AI Factories and Antennas); no contract reported yet",
+    "A contract, offtake or procurement is signed",
+    "Construction or installation is under way",
+    "In service",
+    "Work stopped or put on hold",
+    "Cancelled, or the bid withdrawn",
+]
+
+
+def _vocabularies() -> None:
+    st.markdown("### Statuses")
+    st.table({"status": list(STATUS.values())[:-1], "meaning": STATUS_MEANINGS})
+    st.markdown("### Site kinds")
+    st.table({"kind": list(KIND.values())})
+
+
+def _data_dictionary() -> None:
+    """Every table and column of the contract: type, unit, description."""
+    st.markdown("### Data dictionary")
+    for resource in load_contract().resources:
+        with st.expander(md(f"{resource.path}: {resource.description}")):
+            fields = resource.fields
+            st.table(
+                {
+                    "column": [f.name for f in fields],
+                    "type": [f.type for f in fields],
+                    "unit": [f.unit or "" for f in fields],
+                    "description": [f.description for f in fields],
+                }
+            )
+
+
+def render(ctx: Context) -> dict:
+    """Draw the page; return its own URL parameters."""
+    st.title("Methodology")
+    st.markdown(METHOD)
+    _vocabularies()
+    _data_dictionary()
+    st.markdown(LIMITATIONS)
     return {}
 
 

@@ -28,24 +28,30 @@ def _tiles(ctx: Context) -> None:
     """Two rows of KPI tiles (counts, then the four totals) and what the totals leave out."""
     totals = kpis(ctx.sites, ctx.stages)
     orgs = ctx.ds.roles[ctx.ds.roles.site_id.isin(ctx.sites.site_id)].org_id.nunique()
-    label, scope = md(ctx.as_of_label), md(scope_words(ctx.stages))
+    as_of_words, scope_text = md(ctx.as_of_label), md(scope_words(ctx.stages))
     row1 = st.columns(4)
     row1[0].metric(
-        "Sites", f"{totals['sites']:,}", help=f"Facilities and projects with at least one claim, {label}, every stage."
+        "Sites",
+        f"{totals['sites']:,}",
+        help=f"Facilities and projects with at least one claim, {as_of_words}, every stage.",
     )
-    row1[1].metric("Countries", f"{totals['countries']:,}", help=f"Countries with at least one site, {label}.")
+    row1[1].metric("Countries", f"{totals['countries']:,}", help=f"Countries with at least one site, {as_of_words}.")
     row1[2].metric("Organisations", f"{orgs:,}", help="Organisations with a role at the sites shown.")
     bids_help = (
         "Applications to a competitive call (EU AI gigafactories) that no one has selected: not in the totals below."
     )
     row1[3].metric("Bids not selected", f"{totals['bids']:,}", help=bids_help)
     row2 = st.columns(4)
-    chips_help = f"Physical accelerators at {scope}, {label}; each figure once; sites without a count add nothing."
+    chips_help = (
+        f"Physical accelerators at {scope_text}, {as_of_words}; each figure once; sites without a count add nothing."
+    )
     row2[0].metric("Accelerators (chips)", number(totals["gpu_count"]), help=chips_help)
     row2[1].metric("H100-equivalents", number(totals["h100e"]), help=md(H100E_HELP))
-    row2[2].metric("Power", number(totals["power_mw"], "MW"), help=f"Resolved power claims at {scope}, {label}.")
+    row2[2].metric(
+        "Power", number(totals["power_mw"], "MW"), help=f"Resolved power claims at {scope_text}, {as_of_words}."
+    )
     money_help = (
-        f"Resolved site investment claims at {scope}, converted to EUR at the stated rates; "
+        f"Resolved site investment claims at {scope_text}, converted to EUR at the stated rates; "
         "national and company-wide pledges are not added."
     )
     row2[3].metric("Investment (EUR)", money(totals["investment_eur"]), help=money_help)

@@ -116,9 +116,9 @@ def _people_events_sources(ctx: Context, site_id: str, profile: SiteProfile) -> 
         st.subheader("Timeline")
         event_table(profile.events, ctx.ds.sources, "site_event_log", f"atlas-{site_id}-events.csv", ctx.as_of)
     st.subheader("Sources cited")
-    kind = lambda s: md(SOURCE_TYPE.get(s.source_type, s.source_type).lower())  # noqa: E731 -- one line's wording
     lines = [
-        f"- {md_link(s.title, s.url)} — {md(s.publisher)}, {s.published_on:%Y-%m-%d} ({kind(s)})"
+        f"- {md_link(s.title, s.url)} — {md(s.publisher)}, {s.published_on:%Y-%m-%d} "
+        f"({md(SOURCE_TYPE.get(s.source_type, s.source_type).lower())})"
         for s in profile.cited.itertuples()
     ]
     st.markdown("\n".join(lines))

@@ -40,28 +40,53 @@ def _spec_is_numeric(spec: ast.expr | None) -> bool:
     return bool(NUMERIC_SPEC.search(text))
 
 
-def is_inert(node: ast.expr) -> bool:
-    """True when `node` can only produce text that Markdown shows literally."""
+def assignments(tree: ast.Module) -> dict[str, list[ast.expr]]:
+    """Every value assigned to each plain name in the file (`a = …`, `a, b = …, …`)."""
+    found: dict[str, list[ast.expr]] = {}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Assign):
+            continue
+        for target in node.targets:
+            if isinstance(target, ast.Name):
+                found.setdefault(target.id, []).append(node.value)
+            elif isinstance(target, ast.Tuple):
+                values = node.value.elts if isinstance(node.value, ast.Tuple) else [None] * len(target.elts)
+                for element, value in zip(target.elts, values, strict=False):
+                    if isinstance(element, ast.Name):
+                        found.setdefault(element.id, []).append(value)
+    return found
+
+
+def is_inert(node: ast.expr, names: dict[str, list[ast.expr]] | None = None, seen: frozenset = frozenset()) -> bool:
+    """True when `node` can only produce text that Markdown shows literally.
+
+    A name is inert when every value the file assigns to it is (a parameter, a loop variable
+    or a name assigned anything else is not).
+    """
+    names = names or {}
+    if isinstance(node, ast.Name) and node.id in names and node.id not in seen:
+        values = names[node.id]
+        return all(v is not None and is_inert(v, names, seen | {node.id}) for v in values)
     if isinstance(node, ast.Constant):
         return node.value is None or isinstance(node.value, str | int | float | bool)
     if isinstance(node, ast.Call):
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
         if name == "join" and isinstance(func.value, ast.Constant):  # "sep".join(inert parts)
-            return all(is_inert(a) for a in node.args)
+            return all(is_inert(a, names, seen) for a in node.args)
         return name in SAFE_CALLS
     if isinstance(node, ast.JoinedStr):
-        return all(is_inert(v) for v in node.values)
+        return all(is_inert(v, names, seen) for v in node.values)
     if isinstance(node, ast.FormattedValue):
-        return _spec_is_numeric(node.format_spec) or is_inert(node.value)
+        return _spec_is_numeric(node.format_spec) or is_inert(node.value, names, seen)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        return is_inert(node.left) and is_inert(node.right)
+        return is_inert(node.left, names, seen) and is_inert(node.right, names, seen)
     if isinstance(node, ast.IfExp):
-        return is_inert(node.body) and is_inert(node.orelse)
+        return is_inert(node.body, names, seen) and is_inert(node.orelse, names, seen)
     if isinstance(node, ast.List | ast.Tuple):
-        return all(is_inert(e) for e in node.elts)
+        return all(is_inert(e, names, seen) for e in node.elts)
     if isinstance(node, ast.ListComp | ast.GeneratorExp):
-        return is_inert(node.elt)
+        return is_inert(node.elt, names, seen)
     return False
 
 
@@ -80,9 +105,11 @@ def markdown_arguments(tree: ast.Module):
 def unescaped(path: Path) -> list[str]:
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
+    tree = ast.parse(text)
+    names = assignments(tree)
     found = []
-    for line, expr in markdown_arguments(ast.parse(text)):
-        if is_inert(expr) or "markdown-safe:" in lines[line - 1]:
+    for line, expr in markdown_arguments(tree):
+        if is_inert(expr, names) or "markdown-safe:" in lines[line - 1]:
             continue
         found.append(
             f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name}:{line}: {ast.unparse(expr)}"
@@ -109,3 +136,23 @@ def test_the_scan_finds_unescaped_data(tmp_path):
         "st.caption(f'{n:,} rows as of {d:%Y-%m-%d}')\n"
     )
     assert [line.split(":")[1] for line in unescaped(bad)] == ["4", "5", "6", "7"]
+
+
+def test_the_scan_follows_names_to_every_value_they_are_given(tmp_path):
+    code = tmp_path / "names.py"
+    code.write_text(
+        "import streamlit as st\n"
+        "from figures.text import md\n"
+        "safe = md(row.name)\n"
+        "raw = row.name\n"
+        "mixed = md(row.a)\n"
+        "mixed = row.b\n"
+        "a, b = md(row.c), row.d\n"
+        "st.caption(safe)\n"
+        "st.caption(raw)\n"
+        "st.caption(mixed)\n"
+        "st.caption(a)\n"
+        "st.caption(b)\n"
+        "def f(param):\n    st.caption(param)\n"
+    )
+    assert [line.split(":")[1] for line in unescaped(code)] == ["9", "10", "12", "14"]
