@@ -80,8 +80,9 @@ def test_as_of_date_typed_and_confirmed_with_enter(offline_page, app_url, size):
     offline_page.keyboard.type("2025-07-01")
     offline_page.keyboard.press("Enter")  # Streamlit's own date field ignores Enter; this one applies it
     expect(offline_page.get_by_test_id("stMain")).to_contain_text("as of 2025-07-01", timeout=30_000)
+    # The caption is drawn before the page writes its URL (at the end of the run): wait for both.
+    expect(offline_page).to_have_url(re.compile(r"as_of=2025-07-01"), timeout=30_000)
     wait_for_app(offline_page)
-    assert "as_of=2025-07-01" in offline_page.url
     assert int(tile(offline_page, "Sites").replace(",", "")) < int(latest.replace(",", ""))
     assert_no_error(offline_page)
 
