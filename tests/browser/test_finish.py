@@ -138,3 +138,25 @@ def test_the_map_fills_its_panel(offline_page, app_url, size):
     assert bar["y"] + bar["height"] <= geo["y"] + 1, "the colour bar sits above the map"
     title = offline_page.locator(".st-key-europe_map .cbtitle").first.text_content()
     assert "<br>" not in title
+
+
+NO_SIDEWAYS = """() => [document.documentElement, document.querySelector('[data-testid="stMain"]')]
+    .filter(Boolean).every((e) => e.scrollWidth <= e.clientWidth + 1)"""
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize(
+    "view",
+    [
+        "/",
+        "/map",
+        "/country?iso3=FRA",
+        "/site?site=fra-mistral-compute",
+        "/programme?programme_id=nvidia-gtc-paris-2025",
+        "/?present=1&story=1",
+    ],
+)
+def test_no_page_scrolls_sideways(offline_page, app_url, view, size):
+    open_at(offline_page, app_url + view, size)
+    offline_page.wait_for_timeout(1000)  # charts and tables size themselves after the first paint
+    assert offline_page.evaluate(NO_SIDEWAYS), f"{view} at {size} scrolls sideways"
