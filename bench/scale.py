@@ -24,20 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from common import Session, rss_mb, start_server
 
-# (label, page url path, query string) of each measured page.
-PAGES = [
-    ("overview", "", ""),
-    ("map", "map", ""),
-    ("timeline", "timeline", ""),
-    ("network", "network", ""),
-    ("compare", "compare", ""),
-    ("country FRA", "country", "country=FRA"),
-    ("organisation", "organisation", ""),
-    ("site", "site", ""),
-    ("sources", "sources", ""),
-    ("coverage", "coverage", ""),
-    ("methodology", "methodology", ""),
-]
+from atlas import pages as registry
+
+# (label, page url path, query string) of each measured page: every page of the registry at its
+# example (the synthetic copies keep the original ids, so the examples exist there too).
+PAGES = [(p.key, p.url_path, p.example) for p in registry.PAGES]
 TARGET_S, TARGET_MB = 5.0, 2.0
 
 
