@@ -9,12 +9,16 @@ import streamlit as st
 
 from atlas.filters import Filters
 from atlas.load import Dataset
-from atlas.search import TARGETS, search_index
+from atlas.search import TARGETS, find, search_index
 from components.data import cached_result
 from components.nav import go
 
 KEY = "atlas_search"
 PENDING = "atlas_search_target"
+# Beyond this many entries the box filters on the server: at ×250 scale its 84,000 labels were
+# sent with every page (8-10 MB on the websocket per page view).
+SEARCH_LIMIT = 1000
+MATCHES = 50
 
 
 def _picked() -> None:
@@ -26,19 +30,27 @@ def _picked() -> None:
 
 def search_box(ds: Dataset, filters: Filters) -> None:
     """Draw the box at the top of the sidebar; open the chosen entry's page."""
-    index = cached_result("search_index", str(ds.directory), "", lambda: search_index(ds))
-    labels = dict(zip(zip(index.kind, index.id, strict=True), index.label, strict=True))
+    index = cached_result("search_index", str(ds.directory), ds.version, lambda: search_index(ds))
+    placeholder = "Site, organisation, country, programme, town…"
     with st.sidebar:
-        st.selectbox(
-            "Search",
-            list(labels),
-            index=None,
-            format_func=labels.get,
-            placeholder="Site, organisation, country, programme, town…",
-            key=KEY,
-            on_change=_picked,
-            help="Type part of a name or a town, then pick an entry to open its page.",
-        )
+        shown, label = index, "Search"
+        if len(index) > SEARCH_LIMIT:
+            text = st.text_input(
+                "Search", key=f"{KEY}_text", placeholder=placeholder, help="Type part of a name or a town."
+            )
+            shown, label = find(index, text, limit=MATCHES), f"Matches (first {MATCHES})"
+        labels = dict(zip(zip(shown.kind, shown.id, strict=True), shown.label, strict=True))
+        if len(index) <= SEARCH_LIMIT or len(shown):
+            st.selectbox(
+                label,
+                list(labels),
+                index=None,
+                format_func=labels.get,
+                placeholder=placeholder,
+                key=KEY,
+                on_change=_picked,
+                help="Type part of a name or a town, then pick an entry to open its page.",
+            )
     target = st.session_state.pop(PENDING, None)
     if target:
         kind, entry = target
