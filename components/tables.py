@@ -13,7 +13,7 @@ import streamlit as st
 from atlas.display import Column, prepare
 from components.data import dataset
 from components.downloads import csv_button
-from figures.text import md
+from figures.text import md, money, number
 
 DATE_FORMAT = "D MMM YYYY"
 # Rows a table sends to the browser: at 200,000 claims a full claims table alone was 20 MB per page.
@@ -122,3 +122,13 @@ def event_table(events: pd.DataFrame, sources: pd.DataFrame, key: str, filename:
     log = log.sort_values("date", ascending=False, kind="stable").reset_index(drop=True)
     download = log.assign(as_of=pd.Timestamp(as_of).strftime("%Y-%m-%d")) if as_of is not None else log
     show_table(log, key, filename, download=download)
+
+
+def capacity_tiles(totals: dict, sites_label: str) -> None:
+    """Five tiles: sites, countries and the accelerators, power and investment at those sites."""
+    cols = st.columns(5)
+    cols[0].metric(sites_label, f"{totals['sites']:,}")
+    cols[1].metric("Countries", f"{totals['countries']:,}")
+    cols[2].metric("Accelerators at its sites", number(totals["gpu_count"]))
+    cols[3].metric("Power at its sites", number(totals["power_mw"], "MW"))
+    cols[4].metric("Investment at its sites", money(totals["investment_eur"]))

@@ -11,10 +11,10 @@ from atlas.timeline import events_for, events_per_month
 from components.images import image_config
 from components.nav import back_links, open_country, open_site, selected_row
 from components.page import Context, run
-from components.tables import event_table, show_table
+from components.tables import capacity_tiles, event_table, show_table
 from figures.charts import CHART_CONFIG, events_chart
 from figures.scope import left_out_sentence, scope_words
-from figures.text import md, money, number
+from figures.text import md
 
 
 def _headquarters(code: object, ds) -> str:
@@ -47,12 +47,7 @@ def _header_and_tiles(ctx: Context, org, sites) -> None:
     if isinstance(org.website, str):
         st.link_button("Website ↗", org.website)
     totals = kpis(sites)
-    cols = st.columns(5)
-    cols[0].metric("Sites", f"{totals['sites']:,}")
-    cols[1].metric("Countries", f"{totals['countries']:,}")
-    cols[2].metric("Accelerators at its sites", number(totals["gpu_count"]))
-    cols[3].metric("Power at its sites", number(totals["power_mw"], "MW"))
-    cols[4].metric("Investment at its sites", money(totals["investment_eur"]))
+    capacity_tiles(totals, "Sites")
     st.caption(
         "Capacity is the total of the sites where it has any role; it is not the organisation's own share. "
         + md(left_out_sentence(totals, ctx.as_of_label, scope_words(ctx.stages)))

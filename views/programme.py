@@ -6,9 +6,9 @@ from atlas.metrics import kpis
 from atlas.programmes import programme_profile
 from components.nav import back_links, open_organisation, open_site, selected_row
 from components.page import Context, run
-from components.tables import event_table, show_table
+from components.tables import capacity_tiles, event_table, show_table
 from figures.scope import left_out_sentence, scope_words
-from figures.text import md, money, number
+from figures.text import md
 
 PAGE = "programme"
 
@@ -31,12 +31,7 @@ def _pick(ctx: Context) -> str | None:
 
 def _tiles(ctx: Context, profile) -> None:
     totals = kpis(ctx.sites_all.iloc[0:0] if profile.sites.empty else profile.sites, ctx.stages)
-    cols = st.columns(5)
-    cols[0].metric("Sites it names", f"{totals['sites']:,}")
-    cols[1].metric("Countries", f"{totals['countries']:,}")
-    cols[2].metric("Accelerators at its sites", number(totals["gpu_count"]))
-    cols[3].metric("Power at its sites", number(totals["power_mw"], "MW"))
-    cols[4].metric("Investment at its sites", money(totals["investment_eur"]))
+    capacity_tiles(totals, "Sites it names")
     st.caption(
         "Totals of the sites the programme names, each figure resolved per site; the programme's own "
         "figures (below) are never added to them. "
