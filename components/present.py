@@ -31,7 +31,14 @@ iframe[title="components.present.keys"], .st-key-story_keys { height: 0; min-hei
 PRESENTATION_JS = """<script>
 (function () {
   const doc = window.parent.document;
-  const click = (key) => { const b = doc.querySelector('.st-key-' + key + ' button'); if (b && !b.disabled) b.click(); };
+  // A press that arrives while the story bar is still drawing is kept and clicked once its button is there.
+  let pending = null;
+  const click = (key) => {
+    const b = doc.querySelector('.st-key-' + key + ' button');
+    pending = b ? null : {key: key, at: Date.now()};  // a disabled button (first or last story) drops the press
+    if (b && !b.disabled) b.click();
+  };
+  const retry = () => { if (pending && Date.now() - pending.at < 5000) click(pending.key); else pending = null; };
   // One listener on the app's document, replaced by each new frame (a removed frame's code no longer runs).
   const onKey = (e) => {
     const t = e.target;
@@ -60,7 +67,7 @@ PRESENTATION_JS = """<script>
     const scroller = doc.querySelector('[data-testid="stMain"]') || doc.scrollingElement;
     if (scroller) scroller.scrollBy(0, -offset);
   };
-  setInterval(place, 250);
+  setInterval(() => { if (pending) retry(); place(); }, 250);
 })();
 </script>"""
 # The element each story is about, by page (and, where a page has more than one, by parameter).

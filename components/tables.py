@@ -127,7 +127,7 @@ def event_table(events: pd.DataFrame, sources: pd.DataFrame, key: str, filename:
 def capacity_tiles(totals: dict, sites_label: str) -> None:
     """Five tiles: sites, countries and the accelerators, power and investment at those sites."""
     cols = st.columns(5)
-    cols[0].metric(sites_label, f"{totals['sites']:,}")
+    cols[0].metric(md(sites_label), f"{totals['sites']:,}")
     cols[1].metric("Countries", f"{totals['countries']:,}")
     cols[2].metric("Accelerators at its sites", number(totals["gpu_count"]))
     cols[3].metric("Power at its sites", number(totals["power_mw"], "MW"))

@@ -56,6 +56,7 @@ def test_arrow_keys_step_through_the_stories(offline_page, app_url):
     offline_page.get_by_test_id("stMain").click(position={"x": 5, "y": 300})
     keys_ready = "() => typeof window.atlasStoryKeys === 'function'"  # the key listener's frame has loaded
     offline_page.wait_for_function(keys_ready, timeout=30_000)  # under load (CI) it can lag the first paint
+    expect(offline_page.locator(".st-key-story_next button").first).to_be_enabled(timeout=20_000)
     offline_page.keyboard.press("ArrowRight")
     expect(offline_page.locator(".st-key-story_bar")).to_contain_text("2/", timeout=20_000)
     wait_for_app(offline_page)
