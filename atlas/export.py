@@ -15,6 +15,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from atlas.grouped_text import joined
 from atlas.resolve import claims_as_of
 
 DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -71,10 +72,9 @@ def _add_sources(
     `keys` gives, per claim (same index as `claims`), the value of `frame[key]` it belongs to.
     """
     relevant = claims.assign(_key=keys).dropna(subset=["_key"]).merge(sources[["source_id", "url"]], on="source_id")
-    grouped = relevant.groupby("_key")
     out = frame.copy()
-    out["source_ids"] = out[key].map(grouped.source_id.agg(lambda s: ";".join(sorted(set(s))))).fillna("")
-    out["source_urls"] = out[key].map(grouped.url.agg(lambda s: " ".join(sorted(set(s))))).fillna("")
+    out["source_ids"] = out[key].map(joined(relevant.source_id, [relevant._key], ";", distinct_sorted=True)).fillna("")
+    out["source_urls"] = out[key].map(joined(relevant.url, [relevant._key], " ", distinct_sorted=True)).fillna("")
     out["as_of"] = pd.Timestamp(as_of).strftime("%Y-%m-%d")
     return out
 

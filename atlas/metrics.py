@@ -8,6 +8,7 @@ import pandas as pd
 
 from atlas.counting import HEADLINE_STAGES, TOTAL_METRICS, by_stage, deduplicated, headline, stage_of, sum_known
 from atlas.filters import STATUS_ORDER
+from atlas.grouped_text import joined
 from atlas.labels import METRIC
 from atlas.load import Dataset
 from atlas.normalise import h100_equivalents, per_billion_eur_gdp, per_million_people, to_eur
@@ -37,7 +38,7 @@ def _metric_column(resolved: pd.DataFrame, metric: str, column: str) -> pd.Serie
 
 def _operators(ds: Dataset) -> pd.Series:
     roles = ds.roles[ds.roles.role == "operator"].merge(ds.organisations[["org_id", "name"]], on="org_id")
-    return roles.groupby("site_id").name.agg(lambda names: "; ".join(sorted(set(names))))
+    return joined(roles.name, [roles.site_id], "; ", distinct_sorted=True)
 
 
 def _parents(ds: Dataset) -> pd.Series:

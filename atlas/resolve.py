@@ -15,6 +15,7 @@ expected-online changes over time are history, not conflict.
 import pandas as pd
 
 from atlas.contract import load_contract
+from atlas.grouped_text import joined
 
 GROUP = ["subject_type", "subject_id", "metric"]
 CONFIDENCE_RANK = {"reported": 0, "estimated": 1, "derived": 2, "low": 3}
@@ -53,7 +54,7 @@ def value_key(frame: pd.DataFrame) -> pd.Series:
 
 
 def _join_ids(ids: pd.Series, groups: pd.DataFrame) -> pd.Series:
-    return ids.groupby([groups[c] for c in GROUP], sort=False).agg(";".join)
+    return joined(ids, [groups[c] for c in GROUP], ";")
 
 
 def _rules(ranked: pd.DataFrame, best: pd.DataFrame) -> pd.Series:
